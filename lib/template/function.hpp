@@ -1,0 +1,91 @@
+#pragma once
+/// Template functions: the interface between the executor and every function
+/// library (Go builtins, Sprig, Helm's own functions).
+#include <functional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <pave/template/value.hpp>
+
+namespace pave::tmpl {
+
+/// Thrown by a function for a failed call. The executor reports it the way Go
+/// does: `template: NAME:LINE:COL: executing "NAME" at <fn ...>: error calling fn: MESSAGE`.
+class FunctionError : public std::runtime_error
+{
+public:
+  using std::runtime_error::runtime_error;
+};
+
+/// Go parameter types a function declares, so the executor can check and
+/// convert arguments exactly like text/template's evalArg (untyped number
+/// constants convert to int/float64; a typed value of the wrong type is
+/// "wrong type for value; expected string; got float64").
+enum class Param : std::uint8_t {
+  any,      ///< interface{}
+  string,
+  int_,     ///< int
+  int64,
+  float64,
+  boolean,
+  list,     ///< []interface{}
+  strings,  ///< []string
+  map,      ///< map[string]interface{}
+  bytes,    ///< []byte
+};
+
+class Executor;
+
+/// What a function sees besides its arguments.
+struct CallContext
+{
+  Executor& exec; ///< for include/tpl: executes other templates
+};
+
+using FunctionImpl = std::function<Value(CallContext&, std::span<const Value>)>;
+
+/// A function's Go signature and implementation.
+struct Function
+{
+  std::vector<Param> params; ///< declared parameters
+  bool variadic = false;     ///< last entry of params repeats (Go's ...T)
+  FunctionImpl impl;
+  /// Go functions return (value, error) or just value; only matters for `call` docs.
+  bool returns_error = false;
+};
+
+/// Name -> function, as Go's template.FuncMap.
+class FunctionTable
+{
+public:
+  void add(std::string name, Function f) { m_funcs[std::move(name)] = std::move(f); }
+  void remove(std::string_view name) { m_funcs.erase(std::string(name)); }
+  const Function* find(std::string_view name) const
+  {
+    auto it = m_funcs.find(std::string(name));
+    return it == m_funcs.end() ? nullptr : &it->second;
+  }
+  bool contains(std::string_view name) const { return find(name) != nullptr; }
+
+private:
+  std::unordered_map<std::string, Function> m_funcs;
+};
+
+/// Executes named templates for functions that need the engine (include, tpl).
+class Executor
+{
+public:
+  virtual ~Executor() = default;
+  /// Executes template `name` with `data` and returns its output (include).
+  /// Throws FunctionError when there is no such template or it fails.
+  virtual std::string execute_named(std::string_view name, const Value& data) = 0;
+  /// Parses `text` as a new template named `name` that can see the current
+  /// templates, executes it with `data`, and returns the output (tpl).
+  virtual std::string execute_text(std::string_view name, std::string_view text, const Value& data) = 0;
+};
+
+} // namespace pave::tmpl

@@ -1,0 +1,175 @@
+#pragma once
+/// The dynamic value every template expression evaluates to. It models the Go
+/// values Helm templates see (interface{} holding nil, bool, int, int64,
+/// float64, string, []byte, []interface{}, map[string]interface{}, or a Go
+/// object with fields and methods) closely enough to reproduce Go's printing,
+/// comparison, truthiness and typeOf/kindOf results.
+///
+/// Maps, lists and objects have reference semantics, like Go maps and slices:
+/// copying a Value shares the container. Sprig's `set` mutates a dict in place
+/// and every holder sees it; use deep_copy() for an independent copy.
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pave::tmpl {
+
+class Value;
+class Object;
+
+/// Go kinds (reflect.Kind) a Value can have.
+enum class Kind : std::uint8_t {
+  nil,      ///< a nil interface{}: missing map key, YAML null, `nil`
+  boolean,  ///< bool
+  integer,  ///< int, int8..int64 (IntWidth says which)
+  unsigned_,///< uint, uint8..uint64
+  floating, ///< float64 (or float32)
+  string,   ///< string
+  bytes,    ///< []byte
+  list,     ///< a slice ([]interface{}, []string, []int ...)
+  map,      ///< map[string]X
+  object,   ///< a Go struct or named type with fields/methods (Files, Capabilities, semver, time.Time ...)
+};
+
+/// Which Go integer type an integer holds; only its Go type name depends on it.
+enum class IntType : std::uint8_t { int_, int64, int32, int16, int8, uint, uint64, uint32, uint16, uint8 };
+
+/// Element type of a Go slice or map value; only type names depend on it.
+enum class ElemType : std::uint8_t { any, string, int_, int64, float64, bytes, boolean };
+
+using MapItems = std::map<std::string, Value, std::less<>>;
+using ListItems = std::vector<Value>;
+
+/// Shared storage of a map value (map[string]X, keys sorted bytewise like Go's printing).
+struct MapData
+{
+  MapItems items;
+  ElemType elem = ElemType::any;
+};
+
+/// Shared storage of a list value ([]X).
+struct ListData
+{
+  ListItems items;
+  ElemType elem = ElemType::any;
+};
+
+class Value
+{
+public:
+  Value() noexcept = default; ///< nil
+  Value(std::nullptr_t) noexcept {}
+  Value(bool b) noexcept : m_kind(Kind::boolean) { m_u.b = b; }
+  Value(int i) noexcept : m_kind(Kind::integer), m_int(IntType::int_) { m_u.i = i; }
+  Value(std::int64_t i, IntType t = IntType::int64) noexcept;
+  Value(std::uint64_t u, IntType t = IntType::uint64) noexcept;
+  Value(double f) noexcept : m_kind(Kind::floating) { m_u.f = f; }
+  Value(std::string s) : m_kind(Kind::string), m_str(std::move(s)) {}
+  Value(std::string_view s) : m_kind(Kind::string), m_str(s) {}
+  Value(const char* s) : m_kind(Kind::string), m_str(s) {}
+
+  /// A []byte value.
+  static Value bytes(std::string data);
+  /// A new empty map[string]interface{} (or map[string]E).
+  static Value map(ElemType elem = ElemType::any);
+  static Value map(MapItems items, ElemType elem = ElemType::any);
+  /// A new list []interface{} (or []E).
+  static Value list(ElemType elem = ElemType::any);
+  static Value list(ListItems items, ElemType elem = ElemType::any);
+  static Value object(std::shared_ptr<const Object> obj);
+
+  Kind kind() const noexcept { return m_kind; }
+  bool is_nil() const noexcept { return m_kind == Kind::nil; }
+  bool is_bool() const noexcept { return m_kind == Kind::boolean; }
+  bool is_int() const noexcept { return m_kind == Kind::integer; }
+  bool is_uint() const noexcept { return m_kind == Kind::unsigned_; }
+  bool is_float() const noexcept { return m_kind == Kind::floating; }
+  bool is_number() const noexcept { return is_int() || is_uint() || is_float(); }
+  bool is_string() const noexcept { return m_kind == Kind::string; }
+  bool is_bytes() const noexcept { return m_kind == Kind::bytes; }
+  bool is_list() const noexcept { return m_kind == Kind::list; }
+  bool is_map() const noexcept { return m_kind == Kind::map; }
+  bool is_object() const noexcept { return m_kind == Kind::object; }
+
+  // Accessors: precondition is the matching kind (checked by assert in debug).
+  bool as_bool() const noexcept { return m_u.b; }
+  std::int64_t as_int() const noexcept { return m_u.i; }
+  std::uint64_t as_uint() const noexcept { return m_u.u; }
+  double as_float() const noexcept { return m_u.f; }
+  /// The string of a string value, or the bytes of a []byte value.
+  const std::string& as_string() const noexcept { return m_str; }
+  IntType int_type() const noexcept { return m_int; }
+
+  /// Map storage; precondition is_map(). Mutations are visible to every holder.
+  MapData& map_data() const noexcept { return *std::static_pointer_cast<MapData>(m_ref); }
+  MapItems& items() const noexcept { return map_data().items; }
+  /// List storage; precondition is_list().
+  ListData& list_data() const noexcept { return *std::static_pointer_cast<ListData>(m_ref); }
+  ListItems& elements() const noexcept { return list_data().items; }
+  /// Object; precondition is_object().
+  const Object& as_object() const noexcept { return *std::static_pointer_cast<const Object>(m_ref); }
+  std::shared_ptr<const Object> object_ptr() const { return std::static_pointer_cast<const Object>(m_ref); }
+
+  /// Map lookup; nullptr when this is not a map or has no such key.
+  const Value* find(std::string_view key) const;
+
+  /// Go's truthiness (text/template `if`): false for nil, false, 0, 0.0, "",
+  /// and empty maps/lists/bytes; objects ask Object::truth().
+  bool truthy() const;
+
+  /// Go type name as reflect/fmt %T prints it: "int", "float64", "string",
+  /// "[]interface {}", "map[string]interface {}", "chartutil.Files" ...; "<nil>" for nil.
+  std::string type_name() const;
+  /// Go kind name as reflect.Kind.String(): "int", "float64", "slice", "map", "struct", "ptr", "invalid".
+  std::string kind_name() const;
+
+  /// Shallow identity for maps/lists/objects, value equality for scalars.
+  bool same(const Value& other) const noexcept;
+
+private:
+  Kind m_kind = Kind::nil;
+  IntType m_int = IntType::int_;
+  union {
+    bool b;
+    std::int64_t i;
+    std::uint64_t u;
+    double f;
+  } m_u{};
+  std::string m_str;             ///< string and bytes
+  std::shared_ptr<void> m_ref;   ///< MapData, ListData or const Object
+};
+
+/// An independent copy: maps and lists are copied recursively, objects shared.
+Value deep_copy(const Value& v);
+
+/// A native Go-like object (struct or named type) exposed to templates.
+/// Field access `.Name` first asks method(name, {}) semantics like Go: a
+/// niladic method or a field.
+class Object
+{
+public:
+  virtual ~Object() = default;
+  /// Go type name, e.g. "chartutil.Files" or "*semver.Version".
+  virtual std::string type_name() const = 0;
+  /// Go kind name, e.g. "struct", "map", "ptr".
+  virtual std::string kind_name() const { return "struct"; }
+  /// Field or method lookup for `.name` with args (empty for a field or niladic method).
+  /// Returns nullopt when there is no such field or method. Throws
+  /// tmpl::FunctionError for a bad call (wrong argument count or type).
+  virtual std::optional<Value> member(std::string_view name, std::span<const Value> args) const = 0;
+  /// True when `name` is a method (so `.X a b` may pass arguments).
+  virtual bool has_method(std::string_view name) const { (void)name; return false; }
+  /// fmt %v formatting of the object.
+  virtual std::string format() const = 0;
+  /// Value converted for toYaml/toJson (structs become maps); nil when not representable.
+  virtual Value to_data() const { return {}; }
+  /// Truthiness: structs are always true in Go; named maps/slices are true when non-empty.
+  virtual bool truth() const { return true; }
+};
+
+} // namespace pave::tmpl
