@@ -1,0 +1,55 @@
+#pragma once
+/// Go text/template, complete: the public interface of the engine.
+///
+/// A TemplateSet is Go's *template.Template with its associated templates: it
+/// parses named template texts (each may {{define}} more), then executes any
+/// of them. Options match Helm's: missingkey=zero. Error texts match Go's
+/// exactly, e.g. `template: mychart/templates/a.yaml:3:7: executing
+/// "mychart/templates/a.yaml" at <.Values.x.y>: nil pointer evaluating interface {}.y`.
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <pave/template/function.hpp>
+#include <pave/template/value.hpp>
+#include <pave/util/expected.hpp>
+
+namespace pave::tmpl {
+
+/// Limits that turn hostile templates into clear errors instead of crashes.
+struct Limits
+{
+  int max_exec_depth = 100000;      ///< Go's maxExecDepth for nested template calls
+  int max_parse_depth = 10000;      ///< nesting of parenthesised pipelines / control actions
+  std::size_t max_output = std::size_t(1) << 30; ///< bytes one execution may produce
+};
+
+class TemplateSet
+{
+public:
+  /// `funcs` must outlive the set. Function names are resolved at parse time
+  /// like Go ("function \"x\" not defined").
+  explicit TemplateSet(const FunctionTable& funcs, Limits limits = {});
+  ~TemplateSet();
+  TemplateSet(const TemplateSet&) = delete;
+  TemplateSet& operator=(const TemplateSet&) = delete;
+
+  /// Parses `text` as template `name` (Go's t.New(name).Parse(text)). Its
+  /// {{define}} blocks become templates too; a later definition replaces an
+  /// earlier one, like Go's AddParseTree. Error: "template: NAME:LINE: MESSAGE".
+  util::Result<void> parse(std::string_view name, std::string_view text);
+
+  /// True when a template with this name exists (defined or parsed).
+  bool has(std::string_view name) const;
+
+  /// Executes template `name` with `data` as dot and $, appending output to `out`.
+  /// Errors are Go's: "template: NAME:LINE:COL: executing \"NAME\" at <...>: ...",
+  /// or "template: no template %q associated with template %q".
+  util::Result<void> execute(std::string_view name, const Value& data, std::string& out);
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace pave::tmpl
