@@ -4,7 +4,7 @@ add_library(pave_standard_warnings INTERFACE)
 
 target_compile_options(pave_standard_warnings INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow=local -Wnon-virtual-dtor -Wcast-align
-  -Woverloaded-virtual -Wnull-dereference -Wno-missing-field-initializers)
+  -Woverloaded-virtual -Wno-missing-field-initializers)
 
 if(PAVE_SANITIZE)
   target_compile_options(pave_standard_settings INTERFACE

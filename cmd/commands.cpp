@@ -1,0 +1,66 @@
+#include "cmd/commands.hpp"
+
+namespace pave::cmd {
+
+namespace {
+
+constexpr cli::CommandSpec k_commands[] = {
+  {"init", "Scaffold a project: pave.toml, a chart from a built-in template, environments",
+   "Creates pave.toml, charts/APP from a built-in starter chart (web-service, worker or cronjob), "
+   "values/ENV.yaml for each environment, a .gitignore for local state and a GitHub Actions workflow. "
+   "At a terminal it asks for the name, template and environments; with --yes, or when standard input "
+   "is not a terminal, it takes flags and defaults and never prompts. Existing files are never "
+   "overwritten unless --force, which lists what it replaced.",
+   "pave init\n"
+   "pave init my-shop --yes --name shop --template web-service --env dev --env prod\n"
+   "pave init . --yes --template cronjob --force",
+   setup_init},
+  {"render", "Render a Helm chart, byte-identical to `helm template`",
+   "Renders CHART (a directory or .tgz) with Helm 4.2's rules and prints the manifests like `helm template`. "
+   "Takes the same flags.",
+   "pave render charts/web\n"
+   "pave render charts/web --name web -n shop -f values/prod.yaml --set image.tag=1.2.3\n"
+   "pave render charts/web --show-only templates/deployment.yaml",
+   nullptr},
+  {"validate", "Check pave.toml and report every problem at once",
+   "Checks TOML syntax, unknown or misspelled keys (with a suggestion), value types, required keys, "
+   "references between sections, settings values, and that charts and values files exist. Exits 0 when "
+   "the file is valid and 1 when it has errors.",
+   "pave validate\n"
+   "pave validate --project other/pave.toml --output json",
+   setup_validate},
+  {"config", "Show effective settings and where each came from",
+   "`pave config show` prints every setting with its value and origin. Precedence: flags, then PAVE_* "
+   "environment variables, then pave.toml [settings], then defaults.",
+   "pave config show\n"
+   "PAVE_OUTPUT=json pave config show",
+   setup_config},
+  {"demo", "Run pave's main job on an embedded example, with no cloud account",
+   "Scaffolds a project in a temporary directory from the built-in web-service template, renders it "
+   "for its dev environment, and prints what happened. Use --keep to keep the directory.",
+   "pave demo\n"
+   "pave demo --keep --output json",
+   nullptr},
+  {"completion", "Print a shell completion script (bash, zsh or fish)",
+   "Prints the completion script for SHELL on stdout. Install it, for example, with "
+   "`pave completion bash > /etc/bash_completion.d/pave` or "
+   "`pave completion fish > ~/.config/fish/completions/pave.fish`.",
+   "source <(pave completion bash)\n"
+   "pave completion zsh > \"${fpath[1]}/_pave\"",
+   setup_completion},
+  {"version", "Print the version, git commit and linked library versions", "",
+   "pave version\n"
+   "pave version --output json",
+   setup_version},
+  {"__docs", "Write man pages and completion scripts (for packaging)", "", "pave __docs man completions", setup_docs,
+   true},
+};
+
+} // namespace
+
+std::span<const cli::CommandSpec> commands()
+{
+  return k_commands;
+}
+
+} // namespace pave::cmd

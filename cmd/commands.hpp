@@ -1,0 +1,21 @@
+#pragma once
+/// The command table and the setup function of each subcommand (one file each).
+#include <span>
+
+#include <pave/cli/command.hpp>
+
+namespace pave::cmd {
+
+/// Every subcommand, in `pave --help` order.
+std::span<const cli::CommandSpec> commands();
+
+void setup_init(CLI::App& app, cli::Context& ctx);
+void setup_render(CLI::App& app, cli::Context& ctx);
+void setup_validate(CLI::App& app, cli::Context& ctx);
+void setup_config(CLI::App& app, cli::Context& ctx);
+void setup_demo(CLI::App& app, cli::Context& ctx);
+void setup_completion(CLI::App& app, cli::Context& ctx);
+void setup_version(CLI::App& app, cli::Context& ctx);
+void setup_docs(CLI::App& app, cli::Context& ctx);
+
+} // namespace pave::cmd

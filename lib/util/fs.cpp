@@ -1,0 +1,160 @@
+#include <pave/util/fs.hpp>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <algorithm>
+#include <sys/stat.h>
+#include <sstream>
+#include <unistd.h>
+
+namespace pave::util {
+
+namespace fs = std::filesystem;
+
+Result<std::string> read_file(const fs::path& path)
+{
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    return fail("cannot read {}: {}", path.string(), std::strerror(errno));
+  }
+  std::string data;
+  char buf[65536];
+  for (;;) {
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      const int err = errno;
+      ::close(fd);
+      return fail("cannot read {}: {}", path.string(), std::strerror(err));
+    }
+    if (n == 0) {
+      break;
+    }
+    data.append(buf, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  return data;
+}
+
+namespace {
+
+Result<void> fsync_dir(const fs::path& dir)
+{
+  const int fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) {
+    return fail("cannot open directory {}: {}", dir.string(), std::strerror(errno));
+  }
+  ::fsync(fd);
+  ::close(fd);
+  return {};
+}
+
+} // namespace
+
+Result<void> write_file_atomic(const fs::path& path, std::string_view data, int mode)
+{
+  const fs::path dir = path.parent_path();
+  if (!dir.empty()) {
+    PAVE_TRY(util::create_directories(dir));
+  }
+  std::string tmpl = (dir.empty() ? fs::path(".") : dir).string() + "/." + path.filename().string() + ".tmp-XXXXXX";
+  const int fd = ::mkstemp(tmpl.data());
+  if (fd < 0) {
+    return fail("cannot write {}: {}", path.string(), std::strerror(errno));
+  }
+  auto cleanup = [&](int err) {
+    ::close(fd);
+    ::unlink(tmpl.c_str());
+    return fail("cannot write {}: {}", path.string(), std::strerror(err));
+  };
+  size_t off = 0;
+  while (off < data.size()) {
+    const ssize_t n = ::write(fd, data.data() + off, data.size() - off);
+    if (n < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      return cleanup(errno);
+    }
+    off += static_cast<size_t>(n);
+  }
+  if (::fchmod(fd, static_cast<mode_t>(mode)) != 0 || ::fsync(fd) != 0) {
+    return cleanup(errno);
+  }
+  if (::close(fd) != 0) {
+    const int err = errno;
+    ::unlink(tmpl.c_str());
+    return fail("cannot write {}: {}", path.string(), std::strerror(err));
+  }
+  if (::rename(tmpl.c_str(), path.c_str()) != 0) {
+    const int err = errno;
+    ::unlink(tmpl.c_str());
+    return fail("cannot write {}: {}", path.string(), std::strerror(err));
+  }
+  return fsync_dir(dir);
+}
+
+bool exists(const fs::path& path)
+{
+  std::error_code ec;
+  return fs::exists(fs::symlink_status(path, ec));
+}
+
+Result<void> create_directories(const fs::path& path)
+{
+  std::error_code ec;
+  fs::create_directories(path, ec);
+  if (ec) {
+    return fail("cannot create directory {}: {}", path.string(), ec.message());
+  }
+  return {};
+}
+
+Result<fs::path> make_temp_dir(std::string_view prefix)
+{
+  std::error_code ec;
+  fs::path base = fs::temp_directory_path(ec);
+  if (ec) {
+    base = "/tmp";
+  }
+  std::string tmpl = (base / (std::string(prefix) + "-XXXXXX")).string();
+  if (::mkdtemp(tmpl.data()) == nullptr) {
+    return fail("cannot create a temporary directory in {}: {}", base.string(), std::strerror(errno));
+  }
+  return fs::path(tmpl);
+}
+
+Result<void> remove_all(const fs::path& path)
+{
+  std::error_code ec;
+  fs::remove_all(path, ec);
+  if (ec) {
+    return fail("cannot remove {}: {}", path.string(), ec.message());
+  }
+  return {};
+}
+
+Result<std::vector<std::string>> list_files_recursive(const fs::path& dir)
+{
+  std::vector<std::string> out;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(dir, ec), end;
+  if (ec) {
+    return fail("cannot list {}: {}", dir.string(), ec.message());
+  }
+  for (; it != end; it.increment(ec)) {
+    if (ec) {
+      return fail("cannot list {}: {}", dir.string(), ec.message());
+    }
+    if (it->is_regular_file(ec)) {
+      out.push_back(fs::relative(it->path(), dir, ec).generic_string());
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+} // namespace pave::util

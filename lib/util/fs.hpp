@@ -1,0 +1,36 @@
+#pragma once
+/// Filesystem operations returning results instead of throwing, the one place
+/// that wraps std::filesystem's throwing API.
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <pave/util/expected.hpp>
+
+namespace pave::util {
+
+/// Reads a whole file. Error: "cannot read PATH: REASON".
+Result<std::string> read_file(const std::filesystem::path& path);
+
+/// Writes `data` to `path` atomically: a temporary file in the same directory,
+/// fsync, rename over `path`, fsync of the directory. Readers see the old or
+/// the new content, never a mix. Creates missing parent directories.
+Result<void> write_file_atomic(const std::filesystem::path& path, std::string_view data, int mode = 0644);
+
+/// True when `path` exists (any type); false on error.
+bool exists(const std::filesystem::path& path);
+
+/// Creates `path` and its parents. Error: "cannot create directory PATH: REASON".
+Result<void> create_directories(const std::filesystem::path& path);
+
+/// A new empty directory under the system temp dir, named PREFIX-XXXXXX.
+Result<std::filesystem::path> make_temp_dir(std::string_view prefix);
+
+/// Removes a file or a directory tree; missing is not an error.
+Result<void> remove_all(const std::filesystem::path& path);
+
+/// Regular files below `dir`, relative to it, sorted.
+Result<std::vector<std::string>> list_files_recursive(const std::filesystem::path& dir);
+
+} // namespace pave::util
