@@ -12,6 +12,7 @@ namespace pave::cmd {
 
 void setup_validate(CLI::App& app, cli::Context& ctx)
 {
+  app.preparse_callback([&ctx](std::size_t) { ctx.tolerate_file_settings(); });
   cli::on_run(app, ctx, [&ctx] {
     actions::ValidateOptions o;
     o.project_file = ctx.setting("project_file");

@@ -56,9 +56,17 @@ void Context::resolve_settings()
   m_out_style = Style(color_enabled(m_settings.get("color"), STDOUT_FILENO));
   m_err_style = Style(color_enabled(m_settings.get("color"), STDERR_FILENO));
   setup_logging(m_settings.get("log_level"), m_settings.get("log_format"), m_err_style.enabled());
-  if (diags.has_errors()) {
+  // A bad flag or environment value is a usage error; a bad value in
+  // pave.toml is an error in the file.
+  bool usage = false;
+  bool file = false;
+  for (const auto& d : diags.items()) {
+    const bool from_file = d.location.find(':') != std::string::npos;
+    (from_file ? file : usage) = true;
+  }
+  if (usage || (file && !m_tolerate_file)) {
     print_diagnostics(diags);
-    throw util::Fatal(util::Error{"invalid settings", {}, util::ExitCode::usage});
+    throw util::Fatal(util::Error{"invalid settings", {}, usage ? util::ExitCode::usage : util::ExitCode::error});
   }
 }
 

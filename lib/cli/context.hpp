@@ -43,6 +43,9 @@ public:
   /// file exists), PAVE_* environment variables and flags, and sets up
   /// logging and styling. Called once after argument parsing.
   void resolve_settings();
+  /// Invalid values in pave.toml [settings] are not fatal for this command
+  /// (validate reports them itself). Call before resolve_settings().
+  void tolerate_file_settings() { m_tolerate_file = true; }
   bool settings_resolved() const { return m_resolved; }
   const config::Settings& settings() const { return m_settings; }
   /// Shorthand for settings().get(key).
@@ -74,6 +77,7 @@ private:
   Style m_err_style;
   std::optional<project::Project> m_project;
   bool m_resolved = false;
+  bool m_tolerate_file = false;
 };
 
 } // namespace pave::cli

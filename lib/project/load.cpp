@@ -411,6 +411,7 @@ util::Result<Project> parse(std::string_view text, const fs::path& file, util::D
     diags.warning(display, "no environments defined", "add [environments.dev]");
   }
   check_references(root, c, p);
+  diags.sort_by_location();
   return p;
 }
 
@@ -451,6 +452,7 @@ util::Result<Project> load(const fs::path& file, util::Diagnostics& diags)
       }
     }
   }
+  diags.sort_by_location();
   return p;
 }
 

@@ -50,6 +50,11 @@ public:
   bool empty() const { return m_items.empty(); }
   const std::vector<Diagnostic>& items() const { return m_items; }
 
+  /// Stable-sorts by location "FILE:LINE:COL", comparing line and column as
+  /// numbers, so problems read in file order. Items without a line come after
+  /// the located ones of the same file.
+  void sort_by_location();
+
   /// One line per diagnostic: "LOCATION: SUMMARY (DETAIL)".
   std::string to_string() const;
 

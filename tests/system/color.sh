@@ -11,7 +11,7 @@ NO_COLOR=1 expect_exit 1 pave validate --color always
 expect_not_contains err "$esc"
 
 # at a terminal: colour, unless NO_COLOR
-cat > tty.py <<'PY'
+cat > ptyrun.py <<'PY'
 import os, pty, sys
 pid, fd = pty.fork()
 if pid == 0:
@@ -28,7 +28,7 @@ while True:
 os.waitpid(pid, 0)
 sys.stdout.buffer.write(out)
 PY
-python3 tty.py "$PAVE" version > tty.out
+python3 ptyrun.py "$PAVE" version > tty.out
 expect_contains tty.out "$esc"
-NO_COLOR=1 python3 tty.py "$PAVE" version > tty.out
+NO_COLOR=1 python3 ptyrun.py "$PAVE" version > tty.out
 expect_not_contains tty.out "$esc"

@@ -34,13 +34,19 @@ expect_exit() {
   fi
 }
 
+# Files named out/err in expectations mean $t/out and $t/err (the last
+# expect_exit's output), wherever the test has cd'ed to.
+_f() { case $1 in out|err) echo "$t/$1";; *) echo "$1";; esac; }
+
 # expect_contains FILE TEXT: FILE contains TEXT (fixed string).
 expect_contains() {
+  set -- "$(_f "$1")" "$2"
   grep -qF -- "$2" "$1" || { echo "--- $1"; cat "$1"; fail "$1 does not contain: $2"; }
 }
 
 # expect_not_contains FILE TEXT
 expect_not_contains() {
+  set -- "$(_f "$1")" "$2"
   if grep -qF -- "$2" "$1"; then echo "--- $1"; cat "$1"; fail "$1 contains: $2"; fi
 }
 
@@ -49,12 +55,14 @@ expect_file() { [ -f "$1" ] || fail "missing file $1"; }
 
 # expect_lines FILE N: FILE has exactly N lines.
 expect_lines() {
+  set -- "$(_f "$1")" "$2"
   local n; n=$(wc -l < "$1")
   [ "$n" -eq "$2" ] || { cat "$1"; fail "$1 has $n lines, expected $2"; }
 }
 
 # expect_json FILE PYEXPR: python expression over `d` (the parsed JSON) is true.
 expect_json() {
+  set -- "$(_f "$1")" "$2"
   python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if eval(sys.argv[2]) else 1)' "$1" "$2" ||
     { echo "--- $1"; cat "$1"; fail "JSON check failed: $2"; }
 }

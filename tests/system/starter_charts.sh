@@ -63,6 +63,9 @@ expect_contains out 'concurrencyPolicy: Forbid'
 render cronjob --set config.LOG_LEVEL=debug --set ttlSecondsAfterFinished=2592000
 expect_kinds ServiceAccount ConfigMap CronJob
 expect_contains out 'ttlSecondsAfterFinished: 2592000'
+# a CronJob's name must leave room for the 11-character suffix of its jobs
+render cronjob --name a-release-name-that-is-much-longer-than-fifty-two-chars
+grep -q '^  name: a-release-name-that-is-much-longer-than-fifty-two-ch$' "$t/out" || fail "CronJob name not cut at 52"
 
 # the project's per-environment values apply to every starter chart
 for env in dev staging prod; do
