@@ -52,7 +52,7 @@ constexpr cli::CommandSpec k_commands[] = {
    "pave version\n"
    "pave version --output json",
    setup_version},
-  {"__docs", "Write man pages and completion scripts (for packaging)", "", "pave __docs man completions", setup_docs,
+  {"__docs", "Write man pages and completion scripts (for packaging)", "", "pave __docs man completions docs", setup_docs,
    true},
 };
 

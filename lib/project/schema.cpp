@@ -41,11 +41,11 @@ constexpr FieldSpec k_override[] = {
 };
 
 constexpr SectionSpec k_sections[] = {
-  {"project", "the project itself", k_project},
-  {"settings", "defaults for settings (see `pave config show`)", {}},
-  {"environments.NAME", "one table per environment (dev, staging, prod ...)", k_environment},
-  {"apps.NAME", "one table per application", k_app},
-  {"apps.NAME.overrides.ENV", "an app's settings for one environment", k_override},
+  {"project", "The project itself", k_project},
+  {"settings", "Settings, as `pave config show` lists them", {}},
+  {"environments.NAME", "One table per environment (dev, staging, prod ...)", k_environment},
+  {"apps.NAME", "One table per application", k_app},
+  {"apps.NAME.overrides.ENV", "An app's settings for one environment", k_override},
 };
 
 constexpr std::string_view k_reserved[] = {"cloud", "backup", "failover", "cost"};

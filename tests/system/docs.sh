@@ -3,9 +3,10 @@
 # every flag appears in each, and the committed copies are up to date.
 source "$(dirname "$0")/common.sh"
 
-expect_exit 0 pave __docs man completions
+expect_exit 0 pave __docs man completions docs
+cmp -s docs/pave-toml.md "$SOURCE_DIR/docs/pave-toml.md" || fail "docs/pave-toml.md is stale"
 for f in man/*.1; do
-  cmp -s "$f" "$SOURCE_DIR/man/$(basename "$f")" || fail "man/$(basename "$f") is stale: run pave __docs man completions in the source tree"
+  cmp -s "$f" "$SOURCE_DIR/man/$(basename "$f")" || fail "man/$(basename "$f") is stale: run pave __docs man completions docs in the source tree"
 done
 for f in pave.bash _pave pave.fish; do
   cmp -s "completions/$f" "$SOURCE_DIR/completions/$f" || fail "completions/$f is stale"
