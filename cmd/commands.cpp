@@ -21,7 +21,7 @@ constexpr cli::CommandSpec k_commands[] = {
    "pave render charts/web\n"
    "pave render charts/web --name web -n shop -f values/prod.yaml --set image.tag=1.2.3\n"
    "pave render charts/web --show-only templates/deployment.yaml",
-   nullptr},
+   setup_render},
   {"validate", "Check pave.toml and report every problem at once",
    "Checks TOML syntax, unknown or misspelled keys (with a suggestion), value types, required keys, "
    "references between sections, settings values, and that charts and values files exist. Exits 0 when "
@@ -40,7 +40,7 @@ constexpr cli::CommandSpec k_commands[] = {
    "for its dev environment, and prints what happened. Use --keep to keep the directory.",
    "pave demo\n"
    "pave demo --keep --output json",
-   nullptr},
+   setup_demo},
   {"completion", "Print a shell completion script (bash, zsh or fish)",
    "Prints the completion script for SHELL on stdout. Install it, for example, with "
    "`pave completion bash > /etc/bash_completion.d/pave` or "

@@ -6,7 +6,7 @@ _pave() {
   for ((i = 1; i < COMP_CWORD; i++)); do
     if ((skip)); then skip=0; continue; fi
     case ${COMP_WORDS[i]} in
-      -h|--help|--version|--help-all|-o|--output|--color|--log-format|-v|--verbose|-q|--quiet|-e|--env|--project|--name|--app|-t|--template|-y|--yes|--force) skip=1; continue;;
+      -h|--help|--version|--help-all|-o|--output|--color|--log-format|-v|--verbose|-q|--quiet|-e|--env|--project|--name|--app|-t|--template|-y|--yes|--force|-n|--namespace|-f|--values|--set|--set-string|--set-file|--set-json|--kube-version|-a|--api-versions|-s|--show-only|--include-crds|--skip-tests|--is-upgrade|--release-name|--output-dir|--dir|--keep) skip=1; continue;;
       -*) continue;;
     esac
     if [[ -z $cmd ]]; then cmd=${COMP_WORDS[i]}; elif [[ -z $sub ]]; then sub=${COMP_WORDS[i]}; fi
@@ -18,9 +18,12 @@ _pave() {
   esac
   case $cmd in
     '')
-      opts='init validate config completion version -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project';;
+      opts='init render validate config demo completion version -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project';;
     init)
       opts='-h --help --help-all --name --app -t --template --env -y --yes --force -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project'
+      ;;
+    render)
+      opts='-h --help --help-all --name -n --namespace -f --values --set --set-string --set-file --set-json --kube-version -a --api-versions -s --show-only --include-crds --skip-tests --is-upgrade --release-name --output-dir -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project'
       ;;
     validate)
       opts='-h --help --help-all -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project'
@@ -31,6 +34,9 @@ _pave() {
       show)
         opts='-h --help --help-all -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project';;
       esac; fi
+      ;;
+    demo)
+      opts='-h --help --help-all --dir --keep -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project'
       ;;
     completion)
       opts='-h --help --help-all -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project bash zsh fish'

@@ -77,6 +77,10 @@ std::unique_ptr<CLI::App> build_app(Context& ctx, std::span<const CommandSpec> c
   app->add_flag("-q,--quiet", f.quiet, "Only errors on stderr")->group("Global flags");
   app->add_option("-e,--env", f.env, "Environment of pave.toml to act on")->group("Global flags");
   app->add_option("--project", f.project, "Project file (default pave.toml)")->group("Global flags");
+  // A repeated single-value flag takes its last value, like Helm and kubectl.
+  for (const char* name : {"--output", "--color", "--log-format", "--env", "--project"}) {
+    app->get_option(name)->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  }
 
   for (const auto& spec : commands) {
     if (spec.setup == nullptr) {
