@@ -10,7 +10,7 @@ build_pkgs="cmake ninja-build g++ git pkg-config
   libcli11-dev libyaml-cpp-dev libcurl4-openssl-dev libssl-dev libfmt-dev libspdlog-dev
   libtomlplusplus-dev doctest-dev nlohmann-json3-dev libpugixml-dev libzstd-dev libarchive-dev
   libvalijson-dev"
-test_pkgs="bats python3 clang libclang-rt-14-dev hyperfine kubectl
+test_pkgs="bats python3 clang-16 libclang-rt-16-dev hyperfine kubectl
   golang-go golang-github-masterminds-sprig-dev golang-github-ghodss-yaml-dev golang-github-burntsushi-toml-dev"
 
 missing=""
