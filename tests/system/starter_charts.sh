@@ -1,6 +1,6 @@
 #!/bin/bash
-# The built-in starter charts render with the reference renderer (helmref) into
-# valid Kubernetes YAML of the expected kinds: with default values, with every
+# The built-in starter charts render with the reference renderer (helmref), and
+# identically with pave render, into valid Kubernetes YAML of the expected kinds: with default values, with every
 # optional resource enabled, and with each environment's values file.
 source "$(dirname "$0")/common.sh"
 
@@ -8,13 +8,16 @@ command -v helmref >/dev/null || skip "helmref is not installed"
 python3 -c 'import yaml' 2>/dev/null || skip "python3 yaml is not installed"
 templates=$SOURCE_DIR/templates
 
-# render CHART ARGS...: helmref output of CHART (STARTER_NAME -> myapp) in $t/out
+# render CHART ARGS...: helmref output of CHART (STARTER_NAME -> myapp) in
+# $t/out; pave render must print the same bytes.
 render() {
   local chart=$1; shift
   rm -rf "$t/$chart"
   cp -r "$templates/$chart" "$t/$chart"
   grep -rlZ STARTER_NAME "$t/$chart" | xargs -0 sed -i 's/STARTER_NAME/myapp/g'
   helmref --name rel "$@" "$t/$chart" >"$t/out" 2>"$t/err" || { cat "$t/err"; fail "helmref $chart $*"; }
+  pave render --name rel "$@" "$t/$chart" >"$t/out.pave" 2>"$t/err" || { cat "$t/err"; fail "pave render $chart $*"; }
+  cmp -s "$t/out" "$t/out.pave" || { diff "$t/out" "$t/out.pave" | head -20; fail "pave render differs from helmref: $chart $*"; }
 }
 
 # expect_kinds KIND...: $t/out parses as YAML and holds exactly these kinds, in order
@@ -22,7 +25,7 @@ expect_kinds() {
   local got
   got=$(python3 -c 'import sys, yaml
 docs = [d for d in yaml.safe_load_all(open(sys.argv[1])) if d]
-assert all(d["metadata"]["name"].startswith("rel-myapp") for d in docs), "unexpected name"
+assert all(d["metadata"]["name"].startswith(("rel-myapp", "a-release-name")) for d in docs), "unexpected name"
 print(" ".join(d["kind"] for d in docs))' "$t/out") || fail "output is not valid YAML"
   [ "$got" = "$*" ] || { cat "$t/out"; fail "kinds: got '$got', want '$*'"; }
 }
@@ -54,7 +57,9 @@ expect_kinds ServiceAccount Service Deployment
 render worker
 expect_kinds PodDisruptionBudget ServiceAccount ConfigMap Deployment
 expect_not_contains out 'containerPort'
-render worker -f "$t/all-on.yaml"
+grep -v -e '^ingress:' -e '^  ' "$t/all-on.yaml" > "$t/worker-on.yaml"  # the worker has no ingress
+printf 'autoscaling: {enabled: true, minReplicas: 3}\npodDisruptionBudget: {enabled: true, minAvailable: 1}\nconfig: {LOG_LEVEL: debug}\n' >> "$t/worker-on.yaml"
+render worker -f "$t/worker-on.yaml"
 expect_kinds PodDisruptionBudget ServiceAccount ConfigMap Deployment HorizontalPodAutoscaler
 
 render cronjob
@@ -64,8 +69,9 @@ render cronjob --set config.LOG_LEVEL=debug --set ttlSecondsAfterFinished=259200
 expect_kinds ServiceAccount ConfigMap CronJob
 expect_contains out 'ttlSecondsAfterFinished: 2592000'
 # a CronJob's name must leave room for the 11-character suffix of its jobs
-render cronjob --name a-release-name-that-is-much-longer-than-fifty-two-chars
-grep -q '^  name: a-release-name-that-is-much-longer-than-fifty-two-ch$' "$t/out" || fail "CronJob name not cut at 52"
+# (Helm allows release names of up to 53 characters.)
+render cronjob --name a-release-name-that-is-much-longer-than-fifty-two
+grep -q '^  name: a-release-name-that-is-much-longer-than-fifty-two-my$' "$t/out" || fail "CronJob name not cut at 52"
 
 # the project's per-environment values apply to every starter chart
 for env in dev staging prod; do
