@@ -1,13 +1,13 @@
 #include <pave/actions/version.hpp>
 
 #include <CLI/Version.hpp>
-#include <archive.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <openssl/crypto.h>
 #include <spdlog/version.h>
 #include <toml++/toml.h>
 
+#include <pave/archive/libarchive.hpp>
 #include <pave/http/curl_lib.hpp>
 #include <pave_build_info.hpp>
 
@@ -20,6 +20,7 @@ VersionInfo version_info()
   v.commit = PAVE_GIT_COMMIT;
   v.build_type = PAVE_BUILD_TYPE;
   auto curl = http::curl();
+  auto archive = archive::libarchive();
   v.libraries = {
     {"libcurl", curl ? (*curl)->version_info(CURLVERSION_NOW)->version : curl.error().message},
     {"openssl", OpenSSL_version(OPENSSL_VERSION)},
@@ -30,7 +31,7 @@ VersionInfo version_info()
     {"CLI11", CLI11_VERSION},
     {"nlohmann-json", fmt::format("{}.{}.{}", NLOHMANN_JSON_VERSION_MAJOR, NLOHMANN_JSON_VERSION_MINOR,
                                   NLOHMANN_JSON_VERSION_PATCH)},
-    {"libarchive", archive_version_string()},
+    {"libarchive", archive ? (*archive)->version_string() : archive.error().message},
   };
   return v;
 }
