@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 #include <pave/cli/logging.hpp>
 #include <pave/project/load.hpp>
@@ -56,6 +57,9 @@ void Context::resolve_settings()
   m_out_style = Style(color_enabled(m_settings.get("color"), STDOUT_FILENO));
   m_err_style = Style(color_enabled(m_settings.get("color"), STDERR_FILENO));
   setup_logging(m_settings.get("log_level"), m_settings.get("log_format"), m_err_style.enabled());
+  for (const auto& [key, s] : m_settings.all()) {
+    spdlog::debug("setting {} = \"{}\" ({})", key, s.value, s.source);
+  }
   // A bad flag or environment value is a usage error; a bad value in
   // pave.toml is an error in the file.
   bool usage = false;
@@ -89,6 +93,7 @@ util::Result<const project::Project*> Context::project()
   if (!diags.empty()) {
     print_diagnostics(diags);
   }
+  spdlog::debug("loaded {}: {} environment(s), {} app(s)", p.file.string(), p.environments.size(), p.apps.size());
   m_project = std::move(p);
   return &*m_project;
 }
