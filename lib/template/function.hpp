@@ -21,6 +21,15 @@ public:
   using std::runtime_error::runtime_error;
 };
 
+/// Thrown by an Object method (or a function) for a call Go rejects before
+/// making it, such as a wrong argument count: the executor reports MESSAGE as
+/// is ("wrong number of args for Has: want 1 got 0"), without "error calling".
+class ArgumentError : public FunctionError
+{
+public:
+  using FunctionError::FunctionError;
+};
+
 /// Go parameter types a function declares, so the executor can check and
 /// convert arguments exactly like text/template's evalArg (untyped number
 /// constants convert to int/float64; a typed value of the wrong type is

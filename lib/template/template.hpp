@@ -22,6 +22,9 @@ struct Limits
   int max_exec_depth = 100000;      ///< Go's maxExecDepth for nested template calls
   int max_parse_depth = 10000;      ///< nesting of parenthesised pipelines / control actions
   std::size_t max_output = std::size_t(1) << 30; ///< bytes one execution may produce
+  /// Bytes of stack parsing and execution may use: they run on a thread with a
+  /// stack this large (reserved, committed as used) and fail cleanly near its end.
+  std::size_t max_stack = std::size_t(1) << 30;
 };
 
 class TemplateSet

@@ -1,0 +1,280 @@
+#pragma once
+/// The parse tree of Go text/template (text/template/parse/node.go). Nodes
+/// live in a NodeArena owned (shared) by every Tree parsed from the same text;
+/// they point at each other with plain pointers. string() reproduces Go's
+/// Node.String(), which execution errors quote as `at <...>`.
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <pave/template/builtins.hpp>
+#include <pave/template/function.hpp>
+#include <pave/template/value.hpp>
+
+namespace pave::tmpl {
+
+enum class NodeType : std::uint8_t {
+  text, action, boolean, chain, command, dot, else_, end, field, identifier, if_, list,
+  nil, number, pipe, range, string, template_, variable, with, comment, break_, continue_,
+};
+
+/// A node: its type and byte position in the parsed text.
+struct Node
+{
+  NodeType type;
+  std::size_t pos;
+
+  Node(NodeType t, std::size_t p) : type(t), pos(p) {}
+  virtual ~Node() = default;
+  Node(const Node&) = delete;
+  Node& operator=(const Node&) = delete;
+  /// Appends Go's String() of the node.
+  virtual void write_to(std::string& out) const = 0;
+  std::string string() const
+  {
+    std::string s;
+    write_to(s);
+    return s;
+  }
+};
+
+struct ListNode final : Node
+{
+  std::vector<Node*> nodes;
+  explicit ListNode(std::size_t p) : Node(NodeType::list, p) {}
+  void write_to(std::string& out) const override;
+};
+
+struct TextNode final : Node
+{
+  std::string_view text; ///< points into the tree's source text
+  TextNode(std::size_t p, std::string_view t) : Node(NodeType::text, p), text(t) {}
+  void write_to(std::string& out) const override;
+};
+
+struct CommentNode final : Node
+{
+  std::string_view text;
+  CommentNode(std::size_t p, std::string_view t) : Node(NodeType::comment, p), text(t) {}
+  void write_to(std::string& out) const override;
+};
+
+struct VariableNode;
+struct CommandNode;
+
+struct PipeNode final : Node
+{
+  int line;
+  bool is_assign = false;            ///< `$x = ...` rather than `$x := ...`
+  std::vector<VariableNode*> decl;   ///< declared or assigned variables
+  std::vector<CommandNode*> cmds;
+  PipeNode(std::size_t p, int l) : Node(NodeType::pipe, p), line(l) {}
+  void write_to(std::string& out) const override;
+};
+
+struct ActionNode final : Node
+{
+  int line;
+  PipeNode* pipe;
+  ActionNode(std::size_t p, int l, PipeNode* pp) : Node(NodeType::action, p), line(l), pipe(pp) {}
+  void write_to(std::string& out) const override;
+};
+
+struct CommandNode final : Node
+{
+  std::vector<Node*> args; ///< identifier, field, or constant
+  explicit CommandNode(std::size_t p) : Node(NodeType::command, p) {}
+  void write_to(std::string& out) const override;
+};
+
+/// A function name, resolved at parse time: `func` when the function table
+/// has it (it shadows builtins, like Go's FuncMap), else `builtin`.
+struct IdentifierNode final : Node
+{
+  std::string ident;
+  const Function* func = nullptr;
+  Builtin builtin = Builtin::none;
+  IdentifierNode(std::size_t p, std::string i) : Node(NodeType::identifier, p), ident(std::move(i)) {}
+  void write_to(std::string& out) const override;
+};
+
+/// `$x` or `$x.a.b`: ident[0] is the variable (with its $), then fields.
+struct VariableNode final : Node
+{
+  std::vector<std::string> ident;
+  VariableNode(std::size_t p, std::string_view text);
+  void write_to(std::string& out) const override;
+};
+
+struct DotNode final : Node
+{
+  explicit DotNode(std::size_t p) : Node(NodeType::dot, p) {}
+  void write_to(std::string& out) const override;
+};
+
+struct NilNode final : Node
+{
+  explicit NilNode(std::size_t p) : Node(NodeType::nil, p) {}
+  void write_to(std::string& out) const override;
+};
+
+/// `.a.b.c`: the identifiers without their periods.
+struct FieldNode final : Node
+{
+  std::vector<std::string> ident;
+  FieldNode(std::size_t p, std::string_view text); ///< text starts with '.'
+  void write_to(std::string& out) const override;
+};
+
+/// `(pipe).a.b` or `term.a.b` where term is not a field or variable.
+struct ChainNode final : Node
+{
+  Node* node;
+  std::vector<std::string> field;
+  ChainNode(std::size_t p, Node* n) : Node(NodeType::chain, p), node(n) {}
+  void write_to(std::string& out) const override;
+};
+
+struct BoolNode final : Node
+{
+  bool value;
+  Value constant; ///< the value as executed
+  BoolNode(std::size_t p, bool v) : Node(NodeType::boolean, p), value(v), constant(v) {}
+  void write_to(std::string& out) const override;
+};
+
+/// A numeric constant, stored under every type that can represent it (Go's
+/// ideal constants).
+struct NumberNode final : Node
+{
+  bool is_int = false;
+  bool is_uint = false;
+  bool is_float = false;
+  bool is_complex = false;
+  std::int64_t int64 = 0;
+  std::uint64_t uint64 = 0;
+  double float64 = 0;
+  double real = 0; ///< complex value
+  double imag = 0;
+  std::string text; ///< the original text
+  /// What Go's idealConstant makes of it where no type is known.
+  enum class Ideal : std::uint8_t { none, value, overflow, complex } ideal = Ideal::none;
+  Value constant; ///< the int or float64 value when ideal == value
+  NumberNode(std::size_t p, std::string t) : Node(NodeType::number, p), text(std::move(t)) {}
+  /// Sets ideal/constant from the parsed fields (Go's idealConstant rules).
+  void resolve_ideal();
+  void write_to(std::string& out) const override;
+};
+
+struct StringNode final : Node
+{
+  std::string_view quoted; ///< the original text, with quotes
+  std::string text;        ///< after quote processing
+  Value constant;          ///< text as a string value
+  StringNode(std::size_t p, std::string_view q, std::string t)
+      : Node(NodeType::string, p), quoted(q), text(std::move(t)), constant(text)
+  {
+  }
+  void write_to(std::string& out) const override;
+};
+
+/// {{end}}; never part of a finished tree.
+struct EndNode final : Node
+{
+  explicit EndNode(std::size_t p) : Node(NodeType::end, p) {}
+  void write_to(std::string& out) const override;
+};
+
+/// {{else}}; never part of a finished tree.
+struct ElseNode final : Node
+{
+  int line;
+  ElseNode(std::size_t p, int l) : Node(NodeType::else_, p), line(l) {}
+  void write_to(std::string& out) const override;
+};
+
+/// if, range and with.
+struct BranchNode final : Node
+{
+  int line;
+  PipeNode* pipe;
+  ListNode* list;
+  ListNode* else_list; ///< nullptr when absent
+  BranchNode(NodeType t, std::size_t p, int l, PipeNode* pp, ListNode* li, ListNode* el)
+      : Node(t, p), line(l), pipe(pp), list(li), else_list(el)
+  {
+  }
+  void write_to(std::string& out) const override;
+};
+
+struct BreakNode final : Node
+{
+  int line;
+  BreakNode(std::size_t p, int l) : Node(NodeType::break_, p), line(l) {}
+  void write_to(std::string& out) const override;
+};
+
+struct ContinueNode final : Node
+{
+  int line;
+  ContinueNode(std::size_t p, int l) : Node(NodeType::continue_, p), line(l) {}
+  void write_to(std::string& out) const override;
+};
+
+/// {{template "name" pipeline}}; pipe is nullptr when absent.
+struct TemplateNode final : Node
+{
+  int line;
+  std::string name;
+  PipeNode* pipe;
+  TemplateNode(std::size_t p, int l, std::string n, PipeNode* pp)
+      : Node(NodeType::template_, p), line(l), name(std::move(n)), pipe(pp)
+  {
+  }
+  void write_to(std::string& out) const override;
+};
+
+/// Owns every node of one parse, so trees can share them and destruction
+/// never recurses.
+class NodeArena
+{
+public:
+  template <typename T, typename... Args> T* make(Args&&... args)
+  {
+    auto node = std::make_unique<T>(std::forward<Args>(args)...);
+    T* raw = node.get();
+    m_nodes.push_back(std::move(node));
+    return raw;
+  }
+
+private:
+  std::vector<std::unique_ptr<Node>> m_nodes;
+};
+
+/// The text one Parse call read, and the name errors give it (Go's ParseName).
+struct Source
+{
+  std::string parse_name;
+  std::string text;
+};
+
+/// One parsed template: the main text or a {{define}}/{{block}}.
+struct Tree
+{
+  std::string name;
+  std::shared_ptr<const Source> source;
+  std::shared_ptr<const NodeArena> arena;
+  ListNode* root = nullptr;
+};
+
+/// parse.IsEmptyTree: true when the node holds nothing but space and comments.
+bool is_empty_tree(const Node* n);
+
+/// "NAME:LINE:COL" of a position, as Go's ErrorContext prints it (COL is the
+/// 0-based byte offset in its line).
+std::string error_location(const Source& src, std::size_t pos);
+
+} // namespace pave::tmpl

@@ -1,0 +1,150 @@
+// Sprig string functions; expected values from the oracle
+// (tests/oracle/gotpl.sh '{{ $r := FN ARGS }}{{ printf "%T|%v" $r $r }}').
+#include <doctest/doctest.h>
+
+#include "sprig_test.hpp"
+
+using pave::tmpl::ElemType;
+using pave::tmpl::Value;
+using pave::test::sprig_err;
+using pave::test::sprig_tv;
+
+TEST_CASE("sprig::strings")
+{
+  CHECK(sprig_tv("hello", {}) == "string|Hello!");
+  CHECK(sprig_tv("trim", {Value("  a b \n\t")}) == "string|a b");
+  CHECK(sprig_tv("trim", {Value("\302\240x\342\200\203")}) == "string|x");
+  CHECK(sprig_tv("upper", {Value("abc \303\251 \303\237 \307\206")}) == "string|ABC \303\211 \303\237 \307\204");
+  CHECK(sprig_tv("lower", {Value("ABC \303\211 \307\205")}) == "string|abc \303\251 \307\206");
+  CHECK(sprig_tv("upper", {Value("a\303\277b")}) == "string|A\305\270B");
+  CHECK(sprig_tv("title", {Value("hello wORLD foo_bar x-y \303\2511a")}) == "string|Hello WORLD Foo_bar X-Y \303\2111a");
+  CHECK(sprig_tv("title", {Value("\307\206a \307\206")}) == "string|\307\205a \307\205");
+  CHECK(sprig_tv("untitle", {Value("Hello World  \303\211T\303\211")}) == "string|hello world  \303\251T\303\211");
+  CHECK(sprig_tv("substr", {Value(1), Value(3), Value("abcdef")}) == "string|bc");
+  CHECK(sprig_tv("substr", {Value(-1), Value(3), Value("abcdef")}) == "string|abc");
+  CHECK(sprig_tv("substr", {Value(2), Value(-1), Value("abcdef")}) == "string|cdef");
+  CHECK(sprig_tv("substr", {Value(2), Value(99), Value("abcdef")}) == "string|cdef");
+  CHECK(sprig_err("substr", {Value(4), Value(2), Value("abcdef")}) == "runtime error: slice bounds out of range [4:2]");
+  CHECK(sprig_err("substr", {Value(-1), Value(99), Value("abc")}) == "runtime error: slice bounds out of range [:99] with length 3");
+  CHECK(sprig_err("substr", {Value(9), Value(99), Value("abc")}) == "runtime error: slice bounds out of range [9:3]");
+  CHECK(sprig_err("substr", {Value(-1), Value(-1), Value("abc")}) == "runtime error: slice bounds out of range [:-1]");
+  CHECK(sprig_tv("repeat", {Value(3), Value("ab")}) == "string|ababab");
+  CHECK(sprig_tv("repeat", {Value(0), Value("ab")}) == "string|");
+  CHECK(sprig_err("repeat", {Value(-1), Value("ab")}) == "strings: negative Repeat count");
+  CHECK(sprig_tv("trimall", {Value("$-"), Value("$-a-b$$")}) == "string|a-b");
+  CHECK(sprig_tv("trimAll", {Value("\303\251"), Value("\303\251a\303\251")}) == "string|a");
+  CHECK(sprig_tv("trimAll", {Value(""), Value("  a ")}) == "string|  a ");
+  CHECK(sprig_tv("trimSuffix", {Value("-x"), Value("a-x-x")}) == "string|a-x");
+  CHECK(sprig_tv("trimPrefix", {Value("x-"), Value("x-x-a")}) == "string|x-a");
+  CHECK(sprig_tv("nospace", {Value(" a b\tc\nd ")}) == "string|abcd");
+  CHECK(sprig_tv("nospace", {Value("\303\251 b")}) == "string|\303\203\302\251b");
+  CHECK(sprig_tv("nospace", {Value("\303\251b")}) == "string|\303\251b");
+  CHECK(sprig_tv("contains", {Value("b"), Value("abc")}) == "bool|true");
+  CHECK(sprig_tv("contains", {Value(""), Value("abc")}) == "bool|true");
+  CHECK(sprig_tv("hasPrefix", {Value("ab"), Value("abc")}) == "bool|true");
+  CHECK(sprig_tv("hasSuffix", {Value("bc"), Value("abc")}) == "bool|true");
+  CHECK(sprig_tv("hasSuffix", {Value("x"), Value("abc")}) == "bool|false");
+  CHECK(sprig_tv("quote", {Value("a\"b"), Value(1), Value(), Value(2.5), Value(true), Value::list({Value(1), Value("x")}), Value("\303\251\n")}) == "string|\"a\\\"b\" \"1\" \"2.5\" \"true\" \"[1 x]\" \"\303\251\\n\"");
+  CHECK(sprig_tv("quote", {}) == "string|");
+  CHECK(sprig_tv("squote", {Value("a'b"), Value(1), Value(), Value::map({{"a", Value(1)}})}) == "string|'a'b' '1' 'map[a:1]'");
+  CHECK(sprig_tv("squote", {}) == "string|");
+  CHECK(sprig_tv("cat", {Value("a"), Value(1), Value(), Value(" b "), Value::list({Value(1)})}) == "string|a 1  b  [1]");
+  CHECK(sprig_tv("cat", {}) == "string|");
+  CHECK(sprig_tv("indent", {Value(2), Value("a\nb\n")}) == "string|  a\n  b\n  ");
+  CHECK(sprig_tv("nindent", {Value(4), Value("a\n\nb")}) == "string|\n    a\n    \n    b");
+  CHECK(sprig_tv("indent", {Value(0), Value("")}) == "string|");
+  CHECK(sprig_err("indent", {Value(-1), Value("a")}) == "strings: negative Repeat count");
+  CHECK(sprig_tv("nindent", {Value(2), Value("")}) == "string|\n  ");
+  CHECK(sprig_tv("replace", {Value("a"), Value("x"), Value("banana")}) == "string|bxnxnx");
+  CHECK(sprig_tv("replace", {Value(""), Value("-"), Value("a\303\251")}) == "string|-a-\303\251-");
+  CHECK(sprig_tv("replace", {Value("an"), Value(""), Value("banana")}) == "string|ba");
+  CHECK(sprig_tv("plural", {Value("one"), Value("many"), Value(1)}) == "string|one");
+  CHECK(sprig_tv("plural", {Value("one"), Value("many"), Value(2)}) == "string|many");
+  CHECK(sprig_tv("plural", {Value("one"), Value("many"), Value(0)}) == "string|many");
+  CHECK(sprig_tv("trunc", {Value(3), Value("abcdef")}) == "string|abc");
+  CHECK(sprig_tv("trunc", {Value(-2), Value("abcdef")}) == "string|ef");
+  CHECK(sprig_tv("trunc", {Value(10), Value("abc")}) == "string|abc");
+  CHECK(sprig_tv("trunc", {Value(-10), Value("abc")}) == "string|abc");
+  CHECK(sprig_tv("trunc", {Value(0), Value("abc")}) == "string|");
+  CHECK(sprig_tv("split", {Value(","), Value("a,b,,c")}) == "map[string]string|map[_0:a _1:b _2: _3:c]");
+  CHECK(sprig_tv("split", {Value(""), Value("a\303\251")}) == "map[string]string|map[_0:a _1:\303\251]");
+  CHECK(sprig_tv("splitn", {Value(","), Value(2), Value("a,b,c")}) == "map[string]string|map[_0:a _1:b,c]");
+  CHECK(sprig_tv("splitn", {Value(","), Value(0), Value("a,b,c")}) == "map[string]string|map[]");
+  CHECK(sprig_tv("splitn", {Value(","), Value(-1), Value("a,b")}) == "map[string]string|map[_0:a _1:b]");
+  CHECK(sprig_tv("splitList", {Value(","), Value("a,b,c")}) == "[]string|[a b c]");
+  CHECK(sprig_tv("splitList", {Value(","), Value("")}) == "[]string|[]");
+  CHECK(sprig_tv("splitList", {Value(""), Value("abc")}) == "[]string|[a b c]");
+  CHECK(sprig_tv("splitList", {Value("ab"), Value("xabyabz")}) == "[]string|[x y z]");
+  CHECK(sprig_tv("toStrings", {Value::list({Value(1), Value("a"), Value(), Value(2.5), Value(true)})}) == "[]string|[1 a 2.5 true]");
+  CHECK(sprig_tv("toStrings", {Value()}) == "[]string|[]");
+  CHECK(sprig_tv("toStrings", {Value(5)}) == "[]string|[5]");
+  CHECK(sprig_tv("toStrings", {Value::list({Value("x"), Value("y")}, ElemType::string)}) == "[]string|[x y]");
+  CHECK(sprig_tv("toStrings", {Value("abc")}) == "[]string|[abc]");
+  CHECK(sprig_tv("join", {Value("-"), Value::list({Value(1), Value("a"), Value(), Value(2)})}) == "string|1-a-2");
+  CHECK(sprig_tv("join", {Value(","), Value("abc")}) == "string|abc");
+  CHECK(sprig_tv("join", {Value(","), Value()}) == "string|");
+  CHECK(sprig_tv("join", {Value(", "), Value::list({Value("a"), Value("b")}, ElemType::string)}) == "string|a, b");
+  CHECK(sprig_tv("sortAlpha", {Value::list({Value("b"), Value("a"), Value(10), Value(9), Value("B")})}) == "[]string|[10 9 B a b]");
+  CHECK(sprig_tv("sortAlpha", {Value("x")}) == "[]string|[x]");
+  CHECK(sprig_tv("sortAlpha", {Value()}) == "[]string|[<nil>]");
+  CHECK(sprig_tv("sortAlpha", {Value(3)}) == "[]string|[3]");
+  CHECK(sprig_tv("toString", {Value(1)}) == "string|1");
+  CHECK(sprig_tv("toString", {Value(1.5)}) == "string|1.5");
+  CHECK(sprig_tv("toString", {Value()}) == "string|<nil>");
+  CHECK(sprig_tv("toString", {Value::list({Value(1), Value(2)})}) == "string|[1 2]");
+  CHECK(sprig_tv("toString", {Value("s")}) == "string|s");
+  CHECK(sprig_tv("toString", {Value(true)}) == "string|true");
+  CHECK(sprig_tv("toString", {Value(1e+21)}) == "string|1e+21");
+  CHECK(sprig_err("fail", {Value("boom")}) == "boom");
+}
+
+TEST_CASE("sprig::text")
+{
+  CHECK(sprig_tv("abbrev", {Value(5), Value("hello world")}) == "string|he...");
+  CHECK(sprig_tv("abbrev", {Value(3), Value("hello world")}) == "string|hello world");
+  CHECK(sprig_tv("abbrev", {Value(20), Value("hello")}) == "string|hello");
+  CHECK(sprig_tv("abbrev", {Value(4), Value("")}) == "string|");
+  CHECK(sprig_tv("abbrev", {Value(4), Value("abcde")}) == "string|a...");
+  CHECK(sprig_tv("abbrevboth", {Value(5), Value(10), Value("1234 5678 9123 4567")}) == "string|...5678...");
+  CHECK(sprig_tv("abbrevboth", {Value(0), Value(6), Value("abcdefghijkl")}) == "string|abc...");
+  CHECK(sprig_tv("abbrevboth", {Value(2), Value(6), Value("abcdefghijkl")}) == "string|abcdefghijkl");
+  CHECK(sprig_tv("abbrevboth", {Value(10), Value(8), Value("abcdefghijklmnop")}) == "string|...kl...");
+  CHECK(sprig_tv("abbrevboth", {Value(20), Value(8), Value("abcdefghijklmnop")}) == "string|...lmnop");
+  CHECK(sprig_tv("abbrevboth", {Value(1), Value(3), Value("abc")}) == "string|abc");
+  CHECK(sprig_tv("initials", {Value("hello big world")}) == "string|hbw");
+  CHECK(sprig_tv("initials", {Value("  a  b")}) == "string|ab");
+  CHECK(sprig_tv("initials", {Value("\303\251lan vital")}) == "string|\303\203v");
+  CHECK(sprig_tv("initials", {Value("")}) == "string|");
+  CHECK(sprig_tv("swapcase", {Value("Hello World \307\205x \303\237")}) == "string|hELLO wORLD \307\206X \303\237");
+  CHECK(sprig_tv("swapcase", {Value("hello wORLD")}) == "string|HELLO World");
+  CHECK(sprig_tv("snakecase", {Value("HTTPServerID")}) == "string|http_server_id");
+  CHECK(sprig_tv("snakecase", {Value("FirstName")}) == "string|first_name");
+  CHECK(sprig_tv("snakecase", {Value("some-kebab case_x")}) == "string|some_kebab_case_x");
+  CHECK(sprig_tv("snakecase", {Value("a1b2 C3D")}) == "string|a_1b2_c3_d");
+  CHECK(sprig_tv("snakecase", {Value("version2Beta")}) == "string|version2_beta");
+  CHECK(sprig_tv("snakecase", {Value("ID2Name")}) == "string|id2_name");
+  CHECK(sprig_tv("snakecase", {Value("foo.Bar")}) == "string|foo.bar");
+  CHECK(sprig_tv("snakecase", {Value("__x__")}) == "string|__x__");
+  CHECK(sprig_tv("snakecase", {Value("XMLHttp2Request")}) == "string|xml_http2_request");
+  CHECK(sprig_tv("snakecase", {Value("abc123def")}) == "string|abc_123def");
+  CHECK(sprig_tv("snakecase", {Value("Abc123Def")}) == "string|abc123_def");
+  CHECK(sprig_tv("snakecase", {Value("\344\270\255\346\226\207Name")}) == "string|\344\270\255\346\226\207_name");
+  CHECK(sprig_tv("kebabcase", {Value("HTTPServerID")}) == "string|http-server-id");
+  CHECK(sprig_tv("kebabcase", {Value("myVar_name")}) == "string|my-var-name");
+  CHECK(sprig_tv("kebabcase", {Value("Hello World!")}) == "string|hello-world!");
+  CHECK(sprig_tv("camelcase", {Value("hello_world")}) == "string|HelloWorld");
+  CHECK(sprig_tv("camelcase", {Value("http_server-id x")}) == "string|HttpServerIdX");
+  CHECK(sprig_tv("camelcase", {Value("__a__b")}) == "string|__A_B");
+  CHECK(sprig_tv("camelcase", {Value("_")}) == "string|__");
+  CHECK(sprig_tv("camelcase", {Value("HELLO_WORLD")}) == "string|HelloWorld");
+  CHECK(sprig_tv("camelcase", {Value("a")}) == "string|A");
+  CHECK(sprig_tv("camelcase", {Value("\303\251_\303\251")}) == "string|\303\211\303\211");
+  CHECK(sprig_tv("wrap", {Value(5), Value("hello world this is")}) == "string|hello\nworld\nthis\nis");
+  CHECK(sprig_tv("wrap", {Value(3), Value("abcdefgh ij")}) == "string|abcdefgh\nij");
+  CHECK(sprig_tv("wrap", {Value(0), Value("a b")}) == "string|a\nb");
+  CHECK(sprig_tv("wrap", {Value(10), Value("short")}) == "string|short");
+  CHECK(sprig_tv("wrap", {Value(4), Value("  ab   cd  ")}) == "string|ab  \ncd  ");
+  CHECK(sprig_tv("wrapWith", {Value(5), Value("<br>"), Value("hello world this is")}) == "string|hello<br>world<br>this<br>is");
+  CHECK(sprig_tv("wrapWith", {Value(3), Value("\n"), Value("abcdefgh ij")}) == "string|abc\ndef\ngh\nij");
+  CHECK(sprig_tv("wrapWith", {Value(3), Value(""), Value("abcdefgh")}) == "string|abc\ndef\ngh");
+}
