@@ -1,0 +1,437 @@
+#include <pave/actions/render.hpp>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <system_error>
+#include <thread>
+#include <tuple>
+
+#include <pave/chart/capabilities.hpp>
+#include <pave/chart/coalesce.hpp>
+#include <pave/chart/dependencies.hpp>
+#include <pave/chart/engine.hpp>
+#include <pave/chart/functions.hpp>
+#include <pave/chart/loader.hpp>
+#include <pave/chart/manifest.hpp>
+#include <pave/chart/path_match.hpp>
+#include <pave/chart/schema.hpp>
+#include <pave/chart/semver.hpp>
+#include <pave/chart/user_values.hpp>
+
+namespace pave::actions {
+
+namespace fs = std::filesystem;
+using tmpl::MapItems;
+using tmpl::Value;
+
+namespace {
+
+// ---------------------------------------------------------------- inputs
+
+/// Frees what a render no longer needs on a detached thread: the values and
+/// the chart can hold hundreds of thousands of small nodes, and the caller
+/// usually writes the output and exits right after.
+template <typename... T> void dispose_in_background(T&&... garbage)
+{
+  auto holder = std::make_shared<std::tuple<std::decay_t<T>...>>(std::forward<T>(garbage)...);
+  try {
+    std::thread([h = std::move(holder)]() mutable { h.reset(); }).detach();
+  } catch (const std::system_error&) {
+    // No thread: the holder is freed here.
+  }
+}
+
+/// chartutil.ValidateReleaseName: at most 53 characters matching
+/// ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$.
+util::Result<void> validate_release_name(const std::string& name)
+{
+  if (name.empty()) {
+    return util::fail("no name provided");
+  }
+  auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  bool valid = name.size() <= 53;
+  std::size_t start = 0;
+  while (valid && start <= name.size()) {
+    const auto dot = name.find('.', start);
+    const std::string_view label = std::string_view(name).substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    valid = !label.empty() && alnum(label.front()) && alnum(label.back());
+    for (char c : label) {
+      valid = valid && (alnum(c) || c == '-');
+    }
+    if (dot == std::string::npos) {
+      break;
+    }
+    start = dot + 1;
+  }
+  if (!valid) {
+    return util::fail("release name \"{}\": invalid release name, must match regex "
+                      "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not "
+                      "be longer than 53",
+                      name);
+  }
+  return {};
+}
+
+std::vector<std::string> split_commas(const std::vector<std::string>& in)
+{
+  std::vector<std::string> out;
+  for (const auto& s : in) {
+    std::size_t start = 0;
+    for (;;) {
+      auto comma = s.find(',', start);
+      std::string part = s.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      if (!part.empty()) {
+        out.push_back(std::move(part));
+      }
+      if (comma == std::string::npos) {
+        break;
+      }
+      start = comma + 1;
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- output
+
+constexpr std::string_view k_sep = "---\n# Source: ";
+constexpr std::string_view k_nl = "\n";
+
+class OutputBuilder
+{
+public:
+  explicit OutputBuilder(RenderResult& r) : m_r(r) {}
+
+  void piece(std::string_view s)
+  {
+    if (!s.empty()) {
+      m_r.pieces.push_back(s);
+    }
+  }
+  /// Keeps `s` alive in the result and adds it as a piece.
+  std::string_view own(std::string s)
+  {
+    auto p = std::make_shared<const std::string>(std::move(s));
+    std::string_view v = *p;
+    m_r.buffers.push_back(std::move(p));
+    piece(v);
+    return v;
+  }
+
+private:
+  RenderResult& m_r;
+};
+
+/// writeToFile of helm template: "---\n# Source: NAME\nDATA\n" to DIR/NAME,
+/// appended when the file was written before in this run.
+util::Result<std::string> write_to_file(const std::string& dir, const std::string& name, std::string_view data,
+                                        bool append)
+{
+  const std::string outfile = dir + "/" + name;
+  std::error_code ec;
+  fs::create_directories(fs::path(outfile).parent_path(), ec);
+  if (ec) {
+    return util::fail("mkdir {}: {}", fs::path(outfile).parent_path().string(), ec.message());
+  }
+  std::ofstream f(outfile, append ? std::ios::binary | std::ios::app : std::ios::binary | std::ios::trunc);
+  if (!f) {
+    return util::fail("open {}: {}", outfile, std::strerror(errno));
+  }
+  f << k_sep << name << '\n' << data << '\n';
+  if (!f) {
+    return util::fail("write {}: {}", outfile, std::strerror(errno));
+  }
+  return "wrote " + outfile + "\n";
+}
+
+RenderedDocument to_document(const chart::Manifest& m)
+{
+  RenderedDocument d;
+  d.source = std::string(m.source);
+  d.kind = m.kind;
+  d.name = m.name;
+  d.content = m.content;
+  d.hook = m.is_hook;
+  d.hook_events = m.hook_events;
+  d.hook_weight = m.hook_weight;
+  return d;
+}
+
+bool is_test_hook(const chart::Manifest& m)
+{
+  return std::find(m.hook_events.begin(), m.hook_events.end(), "test") != m.hook_events.end();
+}
+
+/// The path after the chart name in a "# Source: chart/path" line (Helm's
+/// regexp "# Source: [^/]+/(.+)"), or empty.
+std::string_view source_path(std::string_view doc)
+{
+  for (std::size_t p = doc.find("# Source: "); p != std::string_view::npos; p = doc.find("# Source: ", p + 1)) {
+    std::size_t i = p + 10;
+    const std::size_t slash = doc.find('/', i);
+    if (slash == std::string_view::npos || slash == i) {
+      continue;
+    }
+    const std::size_t start = slash + 1;
+    const std::size_t eol = doc.find('\n', start);
+    std::string_view rest = doc.substr(start, eol == std::string_view::npos ? std::string_view::npos : eol - start);
+    if (!rest.empty()) {
+      return rest;
+    }
+  }
+  return {};
+}
+
+} // namespace
+
+std::string RenderResult::manifest() const
+{
+  std::size_t n = 0;
+  for (auto p : pieces) {
+    n += p.size();
+  }
+  std::string out;
+  out.reserve(n);
+  for (auto p : pieces) {
+    out.append(p);
+  }
+  return out;
+}
+
+bool RenderResult::write(std::FILE* out) const
+{
+  // Gather pieces into large blocks: thousands of small fwrite calls would
+  // mean thousands of write(2) calls on an unbuffered or line-buffered stream.
+  constexpr std::size_t k_block = std::size_t(256) << 10;
+  std::string block;
+  block.reserve(k_block);
+  auto flush = [&] {
+    const bool ok = std::fwrite(block.data(), 1, block.size(), out) == block.size();
+    block.clear();
+    return ok;
+  };
+  for (auto p : pieces) {
+    if (block.size() + p.size() > k_block && !flush()) {
+      return false;
+    }
+    if (p.size() >= k_block) {
+      if (std::fwrite(p.data(), 1, p.size(), out) != p.size()) {
+        return false;
+      }
+      continue;
+    }
+    block.append(p);
+  }
+  return flush() && std::fflush(out) == 0;
+}
+
+util::Result<RenderResult> render(const RenderOptions& opts)
+{
+  chart::KubeVersion kube;
+  if (!opts.kube_version.empty()) {
+    auto k = chart::parse_kube_version(opts.kube_version);
+    if (!k) {
+      return util::fail("invalid kube version '{}': {}", opts.kube_version, k.error().message);
+    }
+    kube = *k;
+  }
+  PAVE_TRY(validate_release_name(opts.release_name));
+  PAVE_TRY_ASSIGN(std::shared_ptr<chart::Chart> c, chart::load_chart(opts.chart));
+  if (!c->metadata.type.empty() && c->metadata.type != "application") {
+    return util::fail("{} charts are not installable", c->metadata.type);
+  }
+  PAVE_TRY_ASSIGN(Value user, chart::merge_user_values(chart::ValueSources{
+                                  opts.values_files, opts.set_json, opts.set, opts.set_string, opts.set_file}));
+  PAVE_TRY(chart::process_dependencies(*c, user));
+
+  if (!opts.kube_version.empty() && !c->metadata.kube_version.empty() &&
+      !chart::is_compatible_range(c->metadata.kube_version, kube.version)) {
+    return util::fail("chart requires kubeVersion: {} which is incompatible with Kubernetes {}",
+                      c->metadata.kube_version, kube.version);
+  }
+
+  // The last coalesce of the run may consume the user values and the charts' defaults.
+  chart::CoalesceOptions last;
+  last.copy_input = false;
+  last.copy_chart_values = false;
+  PAVE_TRY_ASSIGN(Value values, chart::coalesce_values(*c, user, last));
+  // Schemas are checked on a snapshot of the values, on another thread, while
+  // the templates render; a schema failure wins over a render failure like in
+  // Helm, which validates first.
+  const auto schema_check = chart::SchemaCheck::prepare(*c, values);
+  util::Result<void> schema_result;
+  std::thread schema_thread;
+  if (!schema_check.empty()) {
+    schema_thread = std::thread([&] { schema_result = schema_check.run(); });
+  }
+  struct Join
+  {
+    std::thread& t;
+    ~Join()
+    {
+      if (t.joinable()) {
+        t.join();
+      }
+    }
+  } join{schema_thread};
+
+  chart::EngineInput in;
+  in.values = values;
+  in.release = Value::map(MapItems{
+      {"IsInstall", !opts.is_upgrade},
+      {"IsUpgrade", opts.is_upgrade},
+      {"Name", opts.release_name},
+      {"Namespace", opts.namespace_},
+      {"Revision", 1},
+      {"Service", "Helm"},
+  });
+  in.capabilities = chart::make_capabilities(kube, split_commas(opts.api_versions));
+  auto funcs = chart::make_function_table();
+  auto rendered_r = chart::render_templates(*c, in, *funcs);
+  if (schema_thread.joinable()) {
+    schema_thread.join();
+  }
+  PAVE_TRY(schema_result);
+  PAVE_TRY_ASSIGN(auto rendered, std::move(rendered_r));
+
+  RenderResult result;
+  std::vector<chart::RenderedFile> files;
+  files.reserve(rendered.size());
+  for (auto& t : rendered) {
+    auto buf = std::make_shared<const std::string>(std::move(t.output));
+    auto name = std::make_shared<const std::string>(t.name);
+    files.push_back(chart::RenderedFile{*name, *buf});
+    result.buffers.push_back(std::move(buf));
+    result.buffers.push_back(std::move(name));
+  }
+  PAVE_TRY_ASSIGN(chart::SortedManifests sorted, chart::sort_manifests(files));
+
+  std::vector<chart::Crd> crds;
+  if (opts.include_crds) {
+    crds = c->crd_objects();
+  }
+  // CRD files and names must outlive the chart.
+  std::vector<std::pair<std::string_view, std::string_view>> crd_views;
+  for (const auto& crd : crds) {
+    auto data = std::make_shared<const std::string>(crd.file->data);
+    auto name = std::make_shared<const std::string>(crd.filename);
+    crd_views.emplace_back(*name, *data);
+    RenderedDocument d;
+    d.source = crd.filename;
+    d.content = *data;
+    d.crd = true;
+    result.documents.push_back(std::move(d));
+    result.buffers.push_back(std::move(data));
+    result.buffers.push_back(std::move(name));
+  }
+  for (const auto& m : sorted.generic) {
+    result.documents.push_back(to_document(m));
+  }
+  for (const auto& m : sorted.hooks) {
+    if (opts.skip_tests && is_test_hook(m)) {
+      continue;
+    }
+    result.documents.push_back(to_document(m));
+  }
+
+  OutputBuilder out(result);
+  if (!opts.output_dir.empty()) {
+    std::map<std::string, bool, std::less<>> written;
+    for (const auto& [name, data] : crd_views) {
+      PAVE_TRY_ASSIGN(std::string msg, write_to_file(opts.output_dir, std::string(name), data, written[std::string(name)]));
+      written[std::string(name)] = true;
+      out.own(std::move(msg));
+    }
+    const std::string dir = opts.use_release_name ? opts.output_dir + "/" + opts.release_name : opts.output_dir;
+    for (const auto& m : sorted.generic) {
+      const std::string name(m.source);
+      PAVE_TRY_ASSIGN(std::string msg, write_to_file(dir, name, m.content, written[name]));
+      written[name] = true;
+      out.own(std::move(msg));
+    }
+    std::map<std::string, bool, std::less<>> hook_written;
+    for (const auto& m : sorted.hooks) {
+      if (opts.skip_tests && is_test_hook(m)) {
+        continue;
+      }
+      const std::string name(m.source);
+      std::error_code ec;
+      if (fs::exists(fs::path(dir) / name, ec)) {
+        hook_written[name] = true;
+      }
+      PAVE_TRY_ASSIGN(std::string msg, write_to_file(dir, name, m.content, hook_written[name]));
+      out.own(std::move(msg));
+    }
+    if (!opts.show_only.empty()) {
+      return util::fail("could not find template {} in chart", opts.show_only.front());
+    }
+    out.piece(k_nl);
+    dispose_in_background(std::move(c), std::move(user), std::move(values), std::move(in), std::move(funcs));
+    return result;
+  }
+
+  // The resource block: CRDs and resources, trimmed at the end, then a newline.
+  std::vector<std::pair<std::string_view, std::string_view>> block = crd_views;
+  for (const auto& m : sorted.generic) {
+    block.emplace_back(m.source, m.content);
+  }
+  for (std::size_t i = 0; i < block.size(); ++i) {
+    out.piece(k_sep);
+    out.piece(block[i].first);
+    out.piece(k_nl);
+    if (i + 1 == block.size()) {
+      // strings.TrimSpace of the whole block only cuts into the last document.
+      std::string_view last = chart::trim_right_space(block[i].second);
+      out.piece(last);
+    } else {
+      out.piece(block[i].second);
+      out.piece(k_nl);
+    }
+  }
+  out.piece(k_nl);
+  for (const auto& m : sorted.hooks) {
+    if (opts.skip_tests && is_test_hook(m)) {
+      continue;
+    }
+    out.piece(k_sep);
+    out.piece(m.source);
+    out.piece(k_nl);
+    out.piece(m.content);
+    out.piece(k_nl);
+  }
+
+  if (!opts.show_only.empty()) {
+    const std::string all = result.manifest();
+    const auto docs = chart::split_manifests_trimmed(all);
+    std::string shown;
+    for (const auto& f : opts.show_only) {
+      bool missing = true;
+      for (auto doc : docs) {
+        const std::string_view path = source_path(doc);
+        if (path.empty()) {
+          continue;
+        }
+        auto matched = chart::go_path_match(f, path);
+        if (!matched || !*matched) {
+          continue;
+        }
+        shown += "---\n";
+        shown += doc;
+        shown += "\n";
+        missing = false;
+      }
+      if (missing) {
+        return util::fail("could not find template {} in chart", f);
+      }
+    }
+    result.pieces.clear();
+    OutputBuilder(result).own(std::move(shown));
+  }
+  dispose_in_background(std::move(c), std::move(user), std::move(values), std::move(in), std::move(funcs));
+  return result;
+}
+
+} // namespace pave::actions

@@ -1,0 +1,32 @@
+#pragma once
+/// `.Capabilities` for templates: the Kubernetes version and API versions the
+/// chart is rendered for (Helm's common.Capabilities), offline defaults as
+/// helmref has them (Kubernetes v1.20.0 and a fixed list of API versions).
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <pave/template/value.hpp>
+#include <pave/util/expected.hpp>
+
+namespace pave::chart {
+
+struct KubeVersion
+{
+  std::string version = "v1.20.0"; ///< "v" + normalized semver
+  std::string major = "1";
+  std::string minor = "20";
+};
+
+/// common.ParseKubeVersion: "1.16" -> {v1.16.0, 1, 16}. Error is the semver
+/// parse error ("Invalid Semantic Version").
+util::Result<KubeVersion> parse_kube_version(std::string_view s);
+
+/// The API versions .Capabilities.APIVersions has without --api-versions.
+const std::vector<std::string>& default_api_versions();
+
+/// The .Capabilities object: fields APIVersions (with Has), KubeVersion (with
+/// Version/Major/Minor, String, GitVersion) and HelmVersion (a map).
+tmpl::Value make_capabilities(const KubeVersion& kube, const std::vector<std::string>& extra_api_versions);
+
+} // namespace pave::chart

@@ -1,0 +1,55 @@
+#pragma once
+/// A loaded Helm chart: metadata, templates, other files, default values, the
+/// values schema and its subcharts (Helm's chart.Chart).
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <pave/chart/metadata.hpp>
+#include <pave/template/value.hpp>
+
+namespace pave::chart {
+
+/// A file of a chart, named by its path relative to the chart root ("templates/a.yaml").
+struct File
+{
+  std::string name;
+  std::string data;
+};
+
+/// A CRD manifest from a chart's crds/ directory (Chart.CRDObjects).
+struct Crd
+{
+  std::string filename; ///< chart full path + file name, e.g. "mychart/charts/sub/crds/a.yaml"
+  const File* file;
+};
+
+class Chart
+{
+public:
+  Metadata metadata;
+  /// templates/**, in load (sorted path) order; shared by alias copies.
+  std::shared_ptr<std::vector<File>> templates = std::make_shared<std::vector<File>>();
+  /// Every other file (crds/, files/, README ...), in load order; shared by alias copies.
+  std::shared_ptr<std::vector<File>> files = std::make_shared<std::vector<File>>();
+  /// values.yaml as a map (empty map when absent).
+  tmpl::Value values = tmpl::Value::map();
+  /// values.schema.json content; empty when the chart has none.
+  std::string schema;
+  /// Enclosing chart, or nullptr for the root.
+  Chart* parent = nullptr;
+  std::vector<std::shared_ptr<Chart>> dependencies;
+
+  const std::string& name() const { return metadata.name; }
+  bool is_root() const { return parent == nullptr; }
+  bool is_library() const { return metadata.type == "library"; }
+  /// "root/charts/sub/charts/subsub": the prefix of template names.
+  std::string full_path() const;
+  /// Adds `dep` as a subchart and sets its parent.
+  void add_dependency(std::shared_ptr<Chart> dep);
+  /// CRDs of this chart (crds/*.yaml|yml|json) and then of its dependencies, recursively.
+  std::vector<Crd> crd_objects() const;
+};
+
+} // namespace pave::chart

@@ -1,0 +1,152 @@
+#include <pave/chart/engine.hpp>
+
+#include <algorithm>
+
+#include <pave/chart/files.hpp>
+#include <pave/chart/functions.hpp>
+#include <pave/template/stack_guard.hpp>
+#include <pave/template/template.hpp>
+
+namespace pave::chart {
+
+using tmpl::MapItems;
+using tmpl::Value;
+
+namespace {
+
+struct Renderable
+{
+  std::string name;
+  const File* file;
+  Value vals;           ///< the chart's context map (shared by its templates)
+  std::string base_path;
+};
+
+/// allTemplates: the context of chart `c` given its parent's context `vals`,
+/// collecting its (and its subcharts') templates.
+Value collect(const Chart& c, const Value& vals, std::vector<Renderable>& out)
+{
+  Value meta = metadata_as_map(c.metadata);
+  meta.items().insert_or_assign("IsRoot", Value(c.is_root()));
+  Value subcharts = Value::map();
+  Value values = Value::map();
+  if (c.is_root()) {
+    if (const Value* v = vals.find("Values")) {
+      values = *v;
+    }
+  } else if (const Value* pv = vals.find("Values"); pv != nullptr && pv->is_map()) {
+    if (const Value* vs = pv->find(c.name()); vs != nullptr && vs->is_map()) {
+      values = *vs;
+    }
+  }
+  const Value* release = vals.find("Release");
+  const Value* caps = vals.find("Capabilities");
+  Value next = Value::map(MapItems{
+      {"Capabilities", caps ? *caps : Value()},
+      {"Chart", meta},
+      {"Files", Value::object(std::make_shared<Files>(c.files))},
+      {"Release", release ? *release : Value()},
+      {"Subcharts", subcharts},
+      {"Values", values},
+  });
+  for (const auto& child : c.dependencies) {
+    subcharts.items().insert_or_assign(child->name(), collect(*child, next, out));
+  }
+  const std::string base = c.full_path();
+  for (const auto& t : *c.templates) {
+    const auto slash = t.name.rfind('/');
+    const std::string_view file_base = slash == std::string::npos ? std::string_view(t.name)
+                                                                  : std::string_view(t.name).substr(slash + 1);
+    if (c.is_library() && !file_base.starts_with("_")) {
+      continue;
+    }
+    out.push_back(Renderable{base + "/" + t.name, &t, next, base + "/templates"});
+  }
+  return next;
+}
+
+bool is_partial(std::string_view name)
+{
+  const auto slash = name.rfind('/');
+  const auto base = slash == std::string_view::npos ? name : name.substr(slash + 1);
+  return base.starts_with("_");
+}
+
+bool template_order(std::string_view a, std::string_view b)
+{
+  const auto ca = std::count(a.begin(), a.end(), '/');
+  const auto cb = std::count(b.begin(), b.end(), '/');
+  if (ca == cb) {
+    return a > b;
+  }
+  return ca > cb;
+}
+
+} // namespace
+
+void sort_templates(std::vector<std::string>& names)
+{
+  std::sort(names.begin(), names.end(), template_order);
+}
+
+namespace {
+
+util::Result<std::vector<RenderedTemplate>> render_impl(const Chart& c, const EngineInput& in,
+                                                        const tmpl::FunctionTable& funcs)
+{
+  Value top = Value::map(MapItems{
+      {"Capabilities", in.capabilities},
+      {"Release", in.release},
+      {"Values", in.values},
+  });
+  std::vector<Renderable> tpls;
+  collect(c, top, tpls);
+  std::sort(tpls.begin(), tpls.end(),
+            [](const Renderable& a, const Renderable& b) { return template_order(a.name, b.name); });
+  // Duplicate names (a chart and an alias copy of it cannot collide, but be safe): last one wins like a Go map.
+  tpls.erase(std::unique(tpls.begin(), tpls.end(),
+                         [](const Renderable& a, const Renderable& b) { return a.name == b.name; }),
+             tpls.end());
+
+  tmpl::TemplateSet set(funcs);
+  for (const auto& r : tpls) {
+    if (auto p = set.parse(r.name, r.file->data); !p) {
+      return util::fail("parse error in {}: {}", r.name, p.error().message);
+    }
+  }
+  std::vector<RenderedTemplate> rendered;
+  rendered.reserve(tpls.size());
+  for (const auto& r : tpls) {
+    if (is_partial(r.name)) {
+      continue;
+    }
+    r.vals.items().insert_or_assign("Template",
+                                    Value::map(MapItems{{"BasePath", r.base_path}, {"Name", r.name}}));
+    std::string out;
+    if (auto e = set.execute(r.name, r.vals, out); !e) {
+      return util::fail("{}", execution_error(r.name, e.error().message));
+    }
+    if (r.name.ends_with("NOTES.txt")) {
+      continue;
+    }
+    strip_no_value(out);
+    rendered.push_back(RenderedTemplate{r.name, std::move(out)});
+  }
+  std::sort(rendered.begin(), rendered.end(),
+            [](const RenderedTemplate& a, const RenderedTemplate& b) { return a.name < b.name; });
+  return rendered;
+}
+
+} // namespace
+
+util::Result<std::vector<RenderedTemplate>> render_templates(const Chart& c, const EngineInput& in,
+                                                             const tmpl::FunctionTable& funcs)
+{
+  // Parse and execute every template on one thread with the engine's large
+  // stack, instead of letting each parse/execute start its own.
+  util::Result<std::vector<RenderedTemplate>> result;
+  tmpl::run_with_stack(tmpl::Limits{}.max_stack, [&] { result = render_impl(c, in, funcs); });
+  return result;
+}
+
+} // namespace pave::chart

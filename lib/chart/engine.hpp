@@ -1,0 +1,41 @@
+#pragma once
+/// The rendering engine (Helm's pkg/engine): builds each chart's template
+/// context (.Values scoped to the chart, .Chart, .Files, .Release,
+/// .Capabilities, .Subcharts, .Template), parses every template of the chart
+/// and its subcharts into one template set, and executes the non-partial ones
+/// in Helm's order.
+#include <string>
+#include <vector>
+
+#include <pave/chart/chart.hpp>
+#include <pave/template/function.hpp>
+#include <pave/template/value.hpp>
+#include <pave/util/expected.hpp>
+
+namespace pave::chart {
+
+struct EngineInput
+{
+  tmpl::Value values;       ///< coalesced values of the root chart (a map)
+  tmpl::Value release;      ///< .Release (a map)
+  tmpl::Value capabilities; ///< .Capabilities
+};
+
+struct RenderedTemplate
+{
+  std::string name;   ///< "root/charts/sub/templates/a.yaml"
+  std::string output; ///< with "<no value>" removed
+};
+
+/// Helm's sortTemplates: deeper paths first, then reverse lexical order.
+void sort_templates(std::vector<std::string>& names);
+
+/// Renders the templates of `c` and its subcharts with `funcs` (which must
+/// contain include/tpl: see make_function_table). Returns the rendered
+/// non-partial templates sorted by name; NOTES.txt files are rendered (their
+/// errors count) but left out. Errors: "parse error in NAME: ..." and
+/// "execution error in NAME: ...".
+util::Result<std::vector<RenderedTemplate>> render_templates(const Chart& c, const EngineInput& in,
+                                                             const tmpl::FunctionTable& funcs);
+
+} // namespace pave::chart

@@ -1,0 +1,43 @@
+#pragma once
+/// Helm's own template functions that are not codecs: include, tpl, required
+/// and lookup (pkg/engine/engine.go initFunMap), plus the complete function
+/// table charts are rendered with.
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <pave/template/function.hpp>
+
+namespace pave::chart {
+
+/// Marker Helm wraps `required` messages in, so the render error can show
+/// just the message: "execution error in NAME: MESSAGE".
+inline constexpr std::string_view k_helm_err_start = "HELM_ERR_START";
+inline constexpr std::string_view k_helm_err_end = "HELM_ERR_END";
+
+/// Nested includes of one template name allowed before
+/// "rendering template has a nested reference name: NAME: unable to execute template".
+inline constexpr int k_max_include_recursion = 1000;
+
+/// Adds include, tpl, required and lookup to `table`. Each table keeps its
+/// own include recursion counters, so use one table per render.
+void add_helm_functions(tmpl::FunctionTable& table);
+
+/// Sprig + Helm's codec functions + add_helm_functions: what templates of a
+/// chart can call.
+std::unique_ptr<tmpl::FunctionTable> make_function_table();
+
+/// The message between HELM_ERR_START and HELM_ERR_END in `error` (Go's
+/// `HELM_ERR_START(.*)HELM_ERR_END` on one line), or nullopt.
+std::optional<std::string> extract_helm_error(std::string_view error);
+
+/// Formats a template execution failure of `name` like Helm:
+/// "execution error in NAME: MESSAGE" (MESSAGE extracted from the marker of
+/// `required` when present, else the whole Go error).
+std::string execution_error(std::string_view name, std::string_view error);
+
+/// Removes every "<no value>" (what Go prints for missing values) from out.
+void strip_no_value(std::string& out);
+
+} // namespace pave::chart

@@ -1,0 +1,230 @@
+#include <pave/chart/loader.hpp>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <pave/chart/archive.hpp>
+#include <pave/chart/ignore.hpp>
+#include <pave/codec/yaml.hpp>
+
+namespace pave::chart {
+
+namespace fs = std::filesystem;
+using tmpl::Value;
+
+namespace {
+
+util::Result<std::string> read_whole_file(const fs::path& p)
+{
+  std::ifstream in(p, std::ios::binary);
+  if (!in) {
+    return util::fail("open {}: {}", p.string(), std::strerror(errno));
+  }
+  std::string data;
+  in.seekg(0, std::ios::end);
+  const auto size = in.tellg();
+  in.seekg(0, std::ios::beg);
+  if (size > 0) {
+    data.resize(static_cast<std::size_t>(size));
+    in.read(data.data(), size);
+    data.resize(static_cast<std::size_t>(in.gcount()));
+  }
+  return data;
+}
+
+util::Result<Value> load_values_file(std::string_view data)
+{
+  auto parsed = codec::unmarshal_yaml(data, codec::YamlTarget::map);
+  if (!parsed) {
+    return util::fail("cannot load values.yaml: {}", parsed.error().message);
+  }
+  Value v = std::move(*parsed);
+  if (v.is_nil()) {
+    return Value::map();
+  }
+  if (!v.is_map()) {
+    return util::fail("cannot load values.yaml: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal {} "
+                      "into Go value of type map[string]interface {{}}",
+                      v.is_list() ? "array" : (v.is_string() ? "string" : (v.is_bool() ? "bool" : "number")));
+  }
+  return v;
+}
+
+bool is_dot_or_underscore(std::string_view n)
+{
+  return !n.empty() && (n[0] == '_' || n[0] == '.');
+}
+
+} // namespace
+
+util::Result<std::shared_ptr<Chart>> load_files(std::vector<File> files)
+{
+  std::stable_sort(files.begin(), files.end(), [](const File& a, const File& b) { return a.name < b.name; });
+  auto c = std::make_shared<Chart>();
+  bool have_metadata = false;
+  for (const auto& f : files) {
+    if (f.name == "Chart.yaml") {
+      PAVE_TRY_ASSIGN(Value doc, codec::parse_yaml(f.data, "cannot load Chart.yaml"));
+      PAVE_TRY(decode_metadata(doc, "Chart.yaml", c->metadata));
+      if (c->metadata.api_version.empty()) {
+        c->metadata.api_version = "v1";
+      }
+      have_metadata = true;
+    }
+  }
+  // Subchart files by first path component below charts/, in sorted order.
+  std::map<std::string, std::vector<File>> subcharts;
+  for (auto& f : files) {
+    const std::string& n = f.name;
+    if (n == "Chart.yaml" || n == "Chart.lock" || n == "requirements.lock" || n == ".helmignore") {
+      continue;
+    }
+    if (n == "values.yaml") {
+      PAVE_TRY_ASSIGN(c->values, load_values_file(f.data));
+    } else if (n == "values.schema.json") {
+      c->schema = std::move(f.data);
+    } else if (n == "requirements.yaml") {
+      if (have_metadata) {
+        PAVE_TRY_ASSIGN(Value doc, codec::parse_yaml(f.data, "cannot load requirements.yaml"));
+        PAVE_TRY(decode_metadata(doc, "requirements.yaml", c->metadata));
+      }
+    } else if (n.starts_with("templates/")) {
+      c->templates->push_back(std::move(f));
+    } else if (n.starts_with("charts/")) {
+      if (n.ends_with(".prov")) {
+        c->files->push_back(std::move(f));
+        continue;
+      }
+      std::string rest = n.substr(7);
+      const auto slash = rest.find('/');
+      std::string cname = rest.substr(0, slash);
+      subcharts[cname].push_back(File{std::move(rest), std::move(f.data)});
+    } else {
+      c->files->push_back(std::move(f));
+    }
+  }
+  if (!have_metadata) {
+    return util::fail("Chart.yaml file is missing");
+  }
+  PAVE_TRY(validate_metadata(c->metadata));
+
+  for (auto& [cname, sub] : subcharts) {
+    if (is_dot_or_underscore(cname)) {
+      continue;
+    }
+    util::Result<std::shared_ptr<Chart>> sc;
+    if (cname.ends_with(".tgz")) {
+      const File& file = sub.front();
+      if (file.name != cname) {
+        return util::fail("error unpacking subchart tar in {}: expected {}, got {}", c->name(), cname, file.name);
+      }
+      sc = load_archive(file.data);
+    } else {
+      std::vector<File> buff;
+      for (auto& f : sub) {
+        const auto slash = f.name.find('/');
+        if (slash == std::string::npos) {
+          continue;
+        }
+        buff.push_back(File{f.name.substr(slash + 1), std::move(f.data)});
+      }
+      sc = load_files(std::move(buff));
+    }
+    if (!sc) {
+      return util::fail("error unpacking subchart {} in {}: {}", cname, c->name(), sc.error().message);
+    }
+    c->add_dependency(std::move(*sc));
+  }
+  return c;
+}
+
+util::Result<std::shared_ptr<Chart>> load_archive(std::string_view data)
+{
+  PAVE_TRY_ASSIGN(auto files, read_chart_archive(data));
+  return load_files(std::move(files));
+}
+
+util::Result<std::shared_ptr<Chart>> load_dir(const fs::path& dir)
+{
+  std::error_code ec;
+  const fs::path top = fs::absolute(dir, ec);
+  IgnoreRules rules;
+  const fs::path ifile = top / ".helmignore";
+  if (fs::exists(ifile, ec)) {
+    PAVE_TRY_ASSIGN(std::string text, read_whole_file(ifile));
+    PAVE_TRY_ASSIGN(rules, IgnoreRules::parse(text));
+  }
+  rules.add_defaults();
+
+  std::vector<File> files;
+  // Depth-first walk in lexical order, following symlinks like sympath.Walk.
+  std::vector<std::pair<fs::path, std::string>> stack{{top, ""}};
+  while (!stack.empty()) {
+    auto [path, rel] = std::move(stack.back());
+    stack.pop_back();
+    std::vector<std::pair<std::string, fs::directory_entry>> entries;
+    for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
+      entries.emplace_back(it->path().filename().string(), *it);
+    }
+    if (ec) {
+      return util::fail("{}: {}", path.string(), ec.message());
+    }
+    std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (auto& [name, entry] : entries) {
+      const std::string n = rel.empty() ? name : rel + "/" + name;
+      const bool is_dir = entry.is_directory(ec);
+      if (is_dir) {
+        if (!rules.ignore(n, true)) {
+          stack.emplace_back(entry.path(), n);
+        }
+        continue;
+      }
+      if (rules.ignore(n, false)) {
+        continue;
+      }
+      if (!entry.is_regular_file(ec)) {
+        if (!entry.exists(ec)) {
+          return util::fail("stat {}: no such file or directory", entry.path().string());
+        }
+        return util::fail("cannot load irregular file {} as it has file mode type bits set", entry.path().string());
+      }
+      PAVE_TRY_ASSIGN(std::string data, read_whole_file(entry.path()));
+      if (data.starts_with("\xEF\xBB\xBF")) {
+        data.erase(0, 3);
+      }
+      files.push_back(File{n, std::move(data)});
+    }
+  }
+  return load_files(std::move(files));
+}
+
+util::Result<std::shared_ptr<Chart>> load_chart(const fs::path& path)
+{
+  std::error_code ec;
+  const auto st = fs::status(path, ec);
+  if (ec || !fs::exists(st)) {
+    return util::fail("path \"{}\" not found", path.string());
+  }
+  if (fs::is_directory(st)) {
+    return load_dir(path);
+  }
+  PAVE_TRY_ASSIGN(std::string data, read_whole_file(path));
+  if (data.size() < 2 || static_cast<unsigned char>(data[0]) != 0x1f || static_cast<unsigned char>(data[1]) != 0x8b) {
+    bool text = true;
+    for (std::size_t i = 0; i < data.size() && i < 512; ++i) {
+      const auto ch = static_cast<unsigned char>(data[i]);
+      if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r' && ch != '\f' && ch != 0x1b) {
+        text = false;
+      }
+    }
+    return util::fail("file '{}' does not appear to be a gzipped archive; got '{}'", path.string(),
+                      text ? "text/plain; charset=utf-8" : "application/octet-stream");
+  }
+  return load_archive(data);
+}
+
+} // namespace pave::chart

@@ -1,0 +1,331 @@
+#include <pave/chart/manifest.hpp>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <thread>
+
+#include <pave/codec/manifest_head.hpp>
+#include <pave/template/strconv.hpp>
+
+namespace pave::chart {
+
+namespace {
+
+constexpr std::array<std::string_view, 38> k_install_order = {
+    "PriorityClass", "Namespace", "NetworkPolicy", "ResourceQuota", "LimitRange", "PodSecurityPolicy",
+    "PodDisruptionBudget", "ServiceAccount", "Secret", "SecretList", "ConfigMap", "StorageClass",
+    "PersistentVolume", "PersistentVolumeClaim", "CustomResourceDefinition", "ClusterRole",
+    "ClusterRoleList", "ClusterRoleBinding", "ClusterRoleBindingList", "Role", "RoleList", "RoleBinding",
+    "RoleBindingList", "Service", "DaemonSet", "Pod", "ReplicationController", "ReplicaSet", "Deployment",
+    "HorizontalPodAutoscaler", "StatefulSet", "Job", "CronJob", "IngressClass", "Ingress", "APIService",
+    "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration",
+};
+
+constexpr std::array<std::string_view, 10> k_hook_events = {
+    "pre-install", "post-install", "pre-delete",    "post-delete", "pre-upgrade",
+    "post-upgrade", "pre-rollback", "post-rollback", "test",        "test-success",
+};
+
+bool is_go_space(char32_t r)
+{
+  switch (r) {
+  case '\t': case '\n': case '\v': case '\f': case '\r': case ' ': case 0x85: case 0xA0:
+  case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000:
+    return true;
+  default:
+    return r >= 0x2000 && r <= 0x200A;
+  }
+}
+
+std::size_t trailing_space_width(std::string_view s)
+{
+  if (s.empty()) {
+    return 0;
+  }
+  const unsigned char c = static_cast<unsigned char>(s.back());
+  if (c < 0x80) {
+    return (c == ' ' || (c >= '\t' && c <= '\r')) ? 1 : 0;
+  }
+  const auto d = tmpl::go::decode_last_rune(s);
+  return is_go_space(d.rune) && !(d.rune == tmpl::go::k_rune_error && d.width == 1) ? static_cast<std::size_t>(d.width)
+                                                                                    : 0;
+}
+
+/// strconv.Atoi with Go's accepted syntax; 0 when it does not parse.
+int atoi_or_zero(std::string_view s)
+{
+  std::string_view d = s;
+  bool neg = false;
+  if (!d.empty() && (d[0] == '+' || d[0] == '-')) {
+    neg = d[0] == '-';
+    d.remove_prefix(1);
+  }
+  if (d.empty()) {
+    return 0;
+  }
+  long long v = 0;
+  auto [p, ec] = std::from_chars(d.data(), d.data() + d.size(), v);
+  if (ec != std::errc{} || p != d.data() + d.size()) {
+    return 0;
+  }
+  v = neg ? -v : v;
+  if (v > INT32_MAX || v < INT32_MIN) {
+    return 0; // Go's int is 64-bit, but hook weights that large are not meaningful here
+  }
+  return static_cast<int>(v);
+}
+
+std::string lower_trim(std::string_view s)
+{
+  s = trim_space(s);
+  std::string out(s);
+  for (auto& c : out) {
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+    }
+  }
+  return out;
+}
+
+bool kind_less(const Manifest& a, const Manifest& b)
+{
+  if (a.order < 0 && b.order < 0) {
+    return a.kind < b.kind;
+  }
+  if (a.order < 0) {
+    return false;
+  }
+  if (b.order < 0) {
+    return true;
+  }
+  return a.order < b.order;
+}
+
+} // namespace
+
+std::size_t leading_space_width(std::string_view s)
+{
+  if (s.empty()) {
+    return 0;
+  }
+  const unsigned char c = static_cast<unsigned char>(s[0]);
+  if (c < 0x80) {
+    return (c == ' ' || (c >= '\t' && c <= '\r')) ? 1 : 0;
+  }
+  const auto d = tmpl::go::decode_rune(s);
+  return is_go_space(d.rune) && !(d.rune == tmpl::go::k_rune_error && d.width == 1) ? static_cast<std::size_t>(d.width)
+                                                                                    : 0;
+}
+
+std::string_view trim_left_space(std::string_view s)
+{
+  while (std::size_t w = leading_space_width(s)) {
+    s.remove_prefix(w);
+  }
+  return s;
+}
+
+std::string_view trim_right_space(std::string_view s)
+{
+  while (std::size_t w = trailing_space_width(s)) {
+    s.remove_suffix(w);
+  }
+  return s;
+}
+
+std::string_view trim_space(std::string_view s)
+{
+  return trim_right_space(trim_left_space(s));
+}
+
+int install_order(std::string_view kind)
+{
+  for (std::size_t i = 0; i < k_install_order.size(); ++i) {
+    if (k_install_order[i] == kind) {
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
+std::vector<std::string_view> split_documents(std::string_view content)
+{
+  std::vector<std::string_view> docs;
+  const std::string_view text = trim_left_space(content);
+  std::size_t piece_start = 0;
+  auto emit = [&](std::size_t end) {
+    std::string_view d = text.substr(piece_start, end - piece_start);
+    if (!trim_space(d).empty()) {
+      docs.push_back(trim_left_space(d));
+    }
+  };
+  std::size_t line = 0;
+  while (line <= text.size()) {
+    if (text.compare(line, 3, "---") == 0) {
+      emit(line);
+      std::size_t e = line + 3;
+      while (e < text.size() && (text[e] == ' ' || text[e] == '\t')) {
+        ++e;
+      }
+      piece_start = e;
+    }
+    const auto nl = text.find('\n', line);
+    if (nl == std::string_view::npos) {
+      break;
+    }
+    line = nl + 1;
+  }
+  emit(text.size());
+  return docs;
+}
+
+std::vector<std::string_view> split_manifests_trimmed(std::string_view content)
+{
+  auto ascii_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };
+  std::vector<std::string_view> docs;
+  const std::string_view text = trim_space(content);
+  auto emit = [&](std::string_view d) {
+    if (!d.empty()) {
+      docs.push_back(trim_space(d));
+    }
+  };
+  std::size_t pos = 0;
+  std::size_t piece_start = 0;
+  bool first = true;
+  for (;;) {
+    std::size_t sep_start = std::string_view::npos, sep_end = 0;
+    if (first && text.starts_with("---")) {
+      sep_start = 0;
+      sep_end = 3;
+    } else {
+      for (std::size_t q = text.find('\n', pos); q != std::string_view::npos; q = text.find('\n', q + 1)) {
+        if (text.compare(q + 1, 3, "---") == 0) {
+          sep_start = q;
+          while (sep_start > pos && ascii_space(text[sep_start - 1])) {
+            --sep_start;
+          }
+          sep_end = q + 4;
+          break;
+        }
+      }
+    }
+    first = false;
+    if (sep_start == std::string_view::npos) {
+      break;
+    }
+    while (sep_end < text.size() && ascii_space(text[sep_end])) {
+      ++sep_end;
+    }
+    emit(text.substr(piece_start, sep_start - piece_start));
+    piece_start = pos = sep_end;
+  }
+  emit(text.substr(piece_start));
+  return docs;
+}
+
+namespace {
+
+struct Doc
+{
+  std::string_view source;
+  std::string_view text;
+};
+
+/// Decodes the heads of all documents, on two threads when there is enough text.
+std::vector<util::Result<codec::ManifestHead>> parse_heads(const std::vector<Doc>& docs)
+{
+  std::vector<util::Result<codec::ManifestHead>> heads(docs.size());
+  auto work = [&](std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to; ++i) {
+      heads[i] = codec::parse_manifest_head(docs[i].text);
+    }
+  };
+  std::size_t bytes = 0;
+  for (const auto& d : docs) {
+    bytes += d.text.size();
+  }
+  constexpr std::size_t k_parallel_bytes = 256 * 1024;
+  if (bytes < k_parallel_bytes || std::thread::hardware_concurrency() < 2) {
+    work(0, docs.size());
+    return heads;
+  }
+  // Split by bytes so both halves take about as long.
+  std::size_t half = 0, acc = 0;
+  while (half < docs.size() && acc < bytes / 2) {
+    acc += docs[half++].text.size();
+  }
+  std::thread other(work, half, docs.size());
+  work(0, half);
+  other.join();
+  return heads;
+}
+
+} // namespace
+
+util::Result<SortedManifests> sort_manifests(const std::vector<RenderedFile>& files)
+{
+  SortedManifests out;
+  std::vector<Doc> docs;
+  for (const auto& f : files) {
+    const auto slash = f.name.rfind('/');
+    const auto base = slash == std::string_view::npos ? f.name : f.name.substr(slash + 1);
+    if (base.starts_with("_") || trim_space(f.content).empty()) {
+      continue;
+    }
+    for (std::string_view doc : split_documents(f.content)) {
+      docs.push_back(Doc{f.name, doc});
+    }
+  }
+  auto heads = parse_heads(docs);
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    auto& head = heads[i];
+    if (!head) {
+      return util::fail("YAML parse error on {}: {}", docs[i].source, head.error().message);
+    }
+    Manifest m;
+    m.source = docs[i].source;
+    m.content = docs[i].text;
+    m.kind = std::move(head->kind);
+    m.order = install_order(m.kind);
+    m.name = std::move(head->name);
+    const auto hook_it = head->annotations.find("helm.sh/hook");
+    if (hook_it == head->annotations.end()) {
+      out.generic.push_back(std::move(m));
+      continue;
+    }
+    const auto weight_it = head->annotations.find("helm.sh/hook-weight");
+    bool unknown = false;
+    std::string_view events = hook_it->second;
+    std::size_t start = 0;
+    for (;;) {
+      const auto comma = events.find(',', start);
+      std::string ev =
+          lower_trim(events.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
+      if (std::find(k_hook_events.begin(), k_hook_events.end(), ev) == k_hook_events.end()) {
+        unknown = true;
+        break;
+      }
+      m.hook_events.push_back(ev == "test-success" ? "test" : std::move(ev));
+      if (comma == std::string_view::npos) {
+        break;
+      }
+      start = comma + 1;
+    }
+    if (unknown) {
+      continue;
+    }
+    m.is_hook = true;
+    m.hook_weight = weight_it != head->annotations.end() ? atoi_or_zero(weight_it->second) : 0;
+    out.hooks.push_back(std::move(m));
+  }
+  std::stable_sort(out.generic.begin(), out.generic.end(),
+                   [](const Manifest& a, const Manifest& b) { return kind_less(a, b); });
+  std::stable_sort(out.hooks.begin(), out.hooks.end(),
+                   [](const Manifest& a, const Manifest& b) { return kind_less(a, b); });
+  std::stable_sort(out.hooks.begin(), out.hooks.end(),
+                   [](const Manifest& a, const Manifest& b) { return a.hook_weight < b.hook_weight; });
+  return out;
+}
+
+} // namespace pave::chart
