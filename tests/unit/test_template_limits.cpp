@@ -25,8 +25,13 @@ std::string repeat(std::string_view s, int n)
 TEST_CASE("tmpl::Limits template depth")
 {
   // Go's maxExecDepth (the message is Go's, for the text as template "t").
+  // Not under AddressSanitizer: its redzones make 100,000 nested calls take
+  // over 64 MiB of stack, and ASan cannot unwind an exception through that
+  // much (google/sanitizers#189); the small limits below still run there.
+#if !defined(__SANITIZE_ADDRESS__)
   CHECK(render("{{define \"r\"}}{{template \"r\" .}}{{end}}{{template \"r\" .}}") ==
         "ERR: template: t:1:25: executing \"r\" at <{{template \"r\" .}}>: exceeded maximum template depth (100000)");
+#endif
   Limits small;
   small.max_exec_depth = 50;
   CHECK(render("{{define \"r\"}}x{{template \"r\" .}}{{end}}{{template \"r\" .}}", {}, pave::test::no_functions(),
