@@ -18,7 +18,6 @@
 #include <pave/chart/manifest.hpp>
 #include <pave/chart/path_match.hpp>
 #include <pave/chart/schema.hpp>
-#include <pave/chart/semver.hpp>
 #include <pave/chart/user_values.hpp>
 
 namespace pave::actions {
@@ -42,37 +41,6 @@ template <typename... T> void dispose_in_background(T&&... garbage)
   } catch (const std::system_error&) {
     // No thread: the holder is freed here.
   }
-}
-
-/// chartutil.ValidateReleaseName: at most 53 characters matching
-/// ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$.
-util::Result<void> validate_release_name(const std::string& name)
-{
-  if (name.empty()) {
-    return util::fail("no name provided");
-  }
-  auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
-  bool valid = name.size() <= 53;
-  std::size_t start = 0;
-  while (valid && start <= name.size()) {
-    const auto dot = name.find('.', start);
-    const std::string_view label = std::string_view(name).substr(start, dot == std::string::npos ? std::string::npos : dot - start);
-    valid = !label.empty() && alnum(label.front()) && alnum(label.back());
-    for (char c : label) {
-      valid = valid && (alnum(c) || c == '-');
-    }
-    if (dot == std::string::npos) {
-      break;
-    }
-    start = dot + 1;
-  }
-  if (!valid) {
-    return util::fail("release name \"{}\": invalid release name, must match regex "
-                      "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not "
-                      "be longer than 53",
-                      name);
-  }
-  return {};
 }
 
 std::vector<std::string> split_commas(const std::vector<std::string>& in)
@@ -185,6 +153,123 @@ std::string_view source_path(std::string_view doc)
   return {};
 }
 
+/// A file name and its text.
+struct NamedText
+{
+  std::string_view name;
+  std::string_view text;
+};
+
+/// helm template with --output-dir: CRDs, resources and hooks written to
+/// files (resources rewritten per run, hooks appended to existing files), and
+/// the "wrote PATH" lines plus an empty line as the output.
+util::Result<void> write_output_dir(const RenderOptions& opts, const std::vector<NamedText>& crds,
+                                    const chart::SortedManifests& sorted, OutputBuilder& out)
+{
+  std::map<std::string, bool, std::less<>> written;
+  for (const auto& crd : crds) {
+    const std::string name(crd.name);
+    PAVE_TRY_ASSIGN(std::string msg, write_to_file(opts.output_dir, name, crd.text, written[name]));
+    written[name] = true;
+    out.own(std::move(msg));
+  }
+  const std::string dir = opts.use_release_name ? opts.output_dir + "/" + opts.release_name : opts.output_dir;
+  for (const auto& m : sorted.generic) {
+    const std::string name(m.source);
+    PAVE_TRY_ASSIGN(std::string msg, write_to_file(dir, name, m.content, written[name]));
+    written[name] = true;
+    out.own(std::move(msg));
+  }
+  std::map<std::string, bool, std::less<>> hook_written;
+  for (const auto& m : sorted.hooks) {
+    if (opts.skip_tests && is_test_hook(m)) {
+      continue;
+    }
+    const std::string name(m.source);
+    std::error_code ec;
+    if (fs::exists(fs::path(dir) / name, ec)) {
+      hook_written[name] = true;
+    }
+    PAVE_TRY_ASSIGN(std::string msg, write_to_file(dir, name, m.content, hook_written[name]));
+    out.own(std::move(msg));
+  }
+  // --show-only looks for templates in what is left on stdout: nothing.
+  if (!opts.show_only.empty()) {
+    return util::fail("could not find template {} in chart", opts.show_only.front());
+  }
+  out.piece(k_nl);
+  return {};
+}
+
+/// helm template's stdout: "---\n# Source: NAME\nDOC\n" for each CRD and
+/// resource, the whole block trimmed and ended with a newline, then the hooks.
+void write_stream(const std::vector<NamedText>& crds, const chart::SortedManifests& sorted, bool skip_tests,
+                  OutputBuilder& out)
+{
+  std::vector<NamedText> block = crds;
+  for (const auto& m : sorted.generic) {
+    block.push_back(NamedText{m.source, m.content});
+  }
+  for (std::size_t i = 0; i < block.size(); ++i) {
+    out.piece(k_sep);
+    out.piece(block[i].name);
+    out.piece(k_nl);
+    if (i + 1 == block.size()) {
+      // strings.TrimSpace of the whole block only cuts into the last document.
+      out.piece(chart::trim_right_space(block[i].text));
+    } else {
+      out.piece(block[i].text);
+      out.piece(k_nl);
+    }
+  }
+  out.piece(k_nl);
+  for (const auto& m : sorted.hooks) {
+    if (skip_tests && is_test_hook(m)) {
+      continue;
+    }
+    out.piece(k_sep);
+    out.piece(m.source);
+    out.piece(k_nl);
+    out.piece(m.content);
+    out.piece(k_nl);
+  }
+}
+
+/// --show-only: the output re-split into documents (SplitManifests), keeping
+/// those whose "# Source:" path matches a pattern, pattern by pattern.
+util::Result<void> apply_show_only(const std::vector<std::string>& patterns, RenderResult& result)
+{
+  if (patterns.empty()) {
+    return {};
+  }
+  const std::string all = result.manifest();
+  const auto docs = chart::split_manifests_trimmed(all);
+  std::string shown;
+  for (const auto& f : patterns) {
+    bool missing = true;
+    for (auto doc : docs) {
+      const std::string_view path = source_path(doc);
+      if (path.empty()) {
+        continue;
+      }
+      auto matched = chart::go_path_match(f, path);
+      if (!matched || !*matched) {
+        continue;
+      }
+      shown += "---\n";
+      shown += doc;
+      shown += "\n";
+      missing = false;
+    }
+    if (missing) {
+      return util::fail("could not find template {} in chart", f);
+    }
+  }
+  result.pieces.clear();
+  OutputBuilder(result).own(std::move(shown));
+  return {};
+}
+
 } // namespace
 
 std::string RenderResult::manifest() const
@@ -238,7 +323,6 @@ util::Result<RenderResult> render(const RenderOptions& opts)
     }
     kube = *k;
   }
-  PAVE_TRY(validate_release_name(opts.release_name));
   PAVE_TRY_ASSIGN(std::shared_ptr<chart::Chart> c, chart::load_chart(opts.chart));
   if (!c->metadata.type.empty() && c->metadata.type != "application") {
     return util::fail("{} charts are not installable", c->metadata.type);
@@ -246,12 +330,6 @@ util::Result<RenderResult> render(const RenderOptions& opts)
   PAVE_TRY_ASSIGN(Value user, chart::merge_user_values(chart::ValueSources{
                                   opts.values_files, opts.set_json, opts.set, opts.set_string, opts.set_file}));
   PAVE_TRY(chart::process_dependencies(*c, user));
-
-  if (!opts.kube_version.empty() && !c->metadata.kube_version.empty() &&
-      !chart::is_compatible_range(c->metadata.kube_version, kube.version)) {
-    return util::fail("chart requires kubeVersion: {} which is incompatible with Kubernetes {}",
-                      c->metadata.kube_version, kube.version);
-  }
 
   // The last coalesce of the run may consume the user values and the charts' defaults.
   chart::CoalesceOptions last;
@@ -309,126 +387,37 @@ util::Result<RenderResult> render(const RenderOptions& opts)
   }
   PAVE_TRY_ASSIGN(chart::SortedManifests sorted, chart::sort_manifests(files));
 
-  std::vector<chart::Crd> crds;
+  // CRD files (copied: they must outlive the chart).
+  std::vector<NamedText> crds;
   if (opts.include_crds) {
-    crds = c->crd_objects();
-  }
-  // CRD files and names must outlive the chart.
-  std::vector<std::pair<std::string_view, std::string_view>> crd_views;
-  for (const auto& crd : crds) {
-    auto data = std::make_shared<const std::string>(crd.file->data);
-    auto name = std::make_shared<const std::string>(crd.filename);
-    crd_views.emplace_back(*name, *data);
-    RenderedDocument d;
-    d.source = crd.filename;
-    d.content = *data;
-    d.crd = true;
-    result.documents.push_back(std::move(d));
-    result.buffers.push_back(std::move(data));
-    result.buffers.push_back(std::move(name));
+    for (const auto& crd : c->crd_objects()) {
+      auto data = std::make_shared<const std::string>(crd.file->data);
+      auto name = std::make_shared<const std::string>(crd.filename);
+      crds.push_back(NamedText{*name, *data});
+      RenderedDocument d;
+      d.source = crd.filename;
+      d.content = *data;
+      d.crd = true;
+      result.documents.push_back(std::move(d));
+      result.buffers.push_back(std::move(data));
+      result.buffers.push_back(std::move(name));
+    }
   }
   for (const auto& m : sorted.generic) {
     result.documents.push_back(to_document(m));
   }
   for (const auto& m : sorted.hooks) {
-    if (opts.skip_tests && is_test_hook(m)) {
-      continue;
+    if (!(opts.skip_tests && is_test_hook(m))) {
+      result.documents.push_back(to_document(m));
     }
-    result.documents.push_back(to_document(m));
   }
 
   OutputBuilder out(result);
   if (!opts.output_dir.empty()) {
-    std::map<std::string, bool, std::less<>> written;
-    for (const auto& [name, data] : crd_views) {
-      PAVE_TRY_ASSIGN(std::string msg, write_to_file(opts.output_dir, std::string(name), data, written[std::string(name)]));
-      written[std::string(name)] = true;
-      out.own(std::move(msg));
-    }
-    const std::string dir = opts.use_release_name ? opts.output_dir + "/" + opts.release_name : opts.output_dir;
-    for (const auto& m : sorted.generic) {
-      const std::string name(m.source);
-      PAVE_TRY_ASSIGN(std::string msg, write_to_file(dir, name, m.content, written[name]));
-      written[name] = true;
-      out.own(std::move(msg));
-    }
-    std::map<std::string, bool, std::less<>> hook_written;
-    for (const auto& m : sorted.hooks) {
-      if (opts.skip_tests && is_test_hook(m)) {
-        continue;
-      }
-      const std::string name(m.source);
-      std::error_code ec;
-      if (fs::exists(fs::path(dir) / name, ec)) {
-        hook_written[name] = true;
-      }
-      PAVE_TRY_ASSIGN(std::string msg, write_to_file(dir, name, m.content, hook_written[name]));
-      out.own(std::move(msg));
-    }
-    if (!opts.show_only.empty()) {
-      return util::fail("could not find template {} in chart", opts.show_only.front());
-    }
-    out.piece(k_nl);
-    dispose_in_background(std::move(c), std::move(user), std::move(values), std::move(in), std::move(funcs));
-    return result;
-  }
-
-  // The resource block: CRDs and resources, trimmed at the end, then a newline.
-  std::vector<std::pair<std::string_view, std::string_view>> block = crd_views;
-  for (const auto& m : sorted.generic) {
-    block.emplace_back(m.source, m.content);
-  }
-  for (std::size_t i = 0; i < block.size(); ++i) {
-    out.piece(k_sep);
-    out.piece(block[i].first);
-    out.piece(k_nl);
-    if (i + 1 == block.size()) {
-      // strings.TrimSpace of the whole block only cuts into the last document.
-      std::string_view last = chart::trim_right_space(block[i].second);
-      out.piece(last);
-    } else {
-      out.piece(block[i].second);
-      out.piece(k_nl);
-    }
-  }
-  out.piece(k_nl);
-  for (const auto& m : sorted.hooks) {
-    if (opts.skip_tests && is_test_hook(m)) {
-      continue;
-    }
-    out.piece(k_sep);
-    out.piece(m.source);
-    out.piece(k_nl);
-    out.piece(m.content);
-    out.piece(k_nl);
-  }
-
-  if (!opts.show_only.empty()) {
-    const std::string all = result.manifest();
-    const auto docs = chart::split_manifests_trimmed(all);
-    std::string shown;
-    for (const auto& f : opts.show_only) {
-      bool missing = true;
-      for (auto doc : docs) {
-        const std::string_view path = source_path(doc);
-        if (path.empty()) {
-          continue;
-        }
-        auto matched = chart::go_path_match(f, path);
-        if (!matched || !*matched) {
-          continue;
-        }
-        shown += "---\n";
-        shown += doc;
-        shown += "\n";
-        missing = false;
-      }
-      if (missing) {
-        return util::fail("could not find template {} in chart", f);
-      }
-    }
-    result.pieces.clear();
-    OutputBuilder(result).own(std::move(shown));
+    PAVE_TRY(write_output_dir(opts, crds, sorted, out));
+  } else {
+    write_stream(crds, sorted, opts.skip_tests, out);
+    PAVE_TRY(apply_show_only(opts.show_only, result));
   }
   dispose_in_background(std::move(c), std::move(user), std::move(values), std::move(in), std::move(funcs));
   return result;

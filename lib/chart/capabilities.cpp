@@ -151,8 +151,17 @@ private:
 
 util::Result<KubeVersion> parse_kube_version(std::string_view s)
 {
-  PAVE_TRY_ASSIGN(Version v, Version::parse(s));
-  return KubeVersion{"v" + v.str(), std::to_string(v.major), std::to_string(v.minor)};
+  std::string_view kv = s;
+  if (kv.starts_with("v")) {
+    kv.remove_prefix(1);
+  }
+  const auto dot = kv.find('.');
+  if (dot == std::string_view::npos) {
+    return util::fail("expected MAJOR.MINOR[.PATCH], got \"{}\"", s);
+  }
+  const auto dot2 = kv.find('.', dot + 1);
+  const std::string_view minor = kv.substr(dot + 1, dot2 == std::string_view::npos ? std::string_view::npos : dot2 - dot - 1);
+  return KubeVersion{"v" + std::string(kv), std::string(kv.substr(0, dot)), std::string(minor)};
 }
 
 const std::vector<std::string>& default_api_versions()

@@ -18,8 +18,9 @@ struct KubeVersion
   std::string minor = "20";
 };
 
-/// common.ParseKubeVersion: "1.16" -> {v1.16.0, 1, 16}. Error is the semver
-/// parse error ("Invalid Semantic Version").
+/// --kube-version as helmref reads it: "1.16.3" -> {v1.16.3, 1, 16}, "v1.16"
+/// -> {v1.16, 1, 16} (Helm would normalize to v1.16.0). Error when there is no
+/// minor version.
 util::Result<KubeVersion> parse_kube_version(std::string_view s);
 
 /// The API versions .Capabilities.APIVersions has without --api-versions.

@@ -40,6 +40,10 @@ public:
   /// Enclosing chart, or nullptr for the root.
   Chart* parent = nullptr;
   std::vector<std::shared_ptr<Chart>> dependencies;
+  /// On the root after dependency processing: every chart of the loaded tree
+  /// and every alias copy made, kept alive because a subchart shared by alias
+  /// copies may still name a dropped chart as its parent.
+  std::vector<std::shared_ptr<Chart>> retained;
 
   const std::string& name() const { return metadata.name; }
   bool is_root() const { return parent == nullptr; }

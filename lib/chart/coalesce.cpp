@@ -1,7 +1,7 @@
 #include <pave/chart/coalesce.hpp>
 
 #include <algorithm>
-#include <unordered_set>
+#include <unordered_map>
 
 namespace pave::chart {
 
@@ -105,14 +105,26 @@ void coalesce_globals(const Value& dest, const Value& src)
 struct Coalescer
 {
   CoalesceOptions opts;
-  std::unordered_set<const void*> consumed;
+  /// How many charts of the tree use each values map (alias copies share one).
+  std::unordered_map<const void*, int> uses;
+
+  void count_uses(const Chart& c)
+  {
+    if (c.values.is_map()) {
+      ++uses[&c.values.items()];
+    }
+    for (const auto& d : c.dependencies) {
+      count_uses(*d);
+    }
+  }
 
   Value chart_values(const Chart& c)
   {
-    if (opts.copy_chart_values || !c.values.is_map()) {
-      return c.values.is_map() ? tmpl::deep_copy(c.values) : Value::map();
+    if (!c.values.is_map()) {
+      return Value::map();
     }
-    if (!consumed.insert(&c.values.items()).second) {
+    // Consuming mutates the map, so only a map no other chart uses is consumed.
+    if (opts.copy_chart_values || uses[&c.values.items()] != 1) {
       return tmpl::deep_copy(c.values);
     }
     return c.values;
@@ -189,6 +201,9 @@ util::Result<Value> coalesce_values(const Chart& c, const Value& vals, CoalesceO
     dest = opts.copy_input ? tmpl::deep_copy(vals) : vals;
   }
   Coalescer co{opts, {}};
+  if (!opts.copy_chart_values) {
+    co.count_uses(c);
+  }
   PAVE_TRY(co.coalesce(c, dest));
   return dest;
 }

@@ -18,8 +18,8 @@ struct CoalesceOptions
   bool copy_input = true;
   /// Deep-copy each chart's default values before merging them in (Helm
   /// always does). Off for the last coalesce of a render, which may then
-  /// consume (mutate) the charts' default values; a values map reached twice
-  /// (aliases of one chart) is still copied the second time.
+  /// consume (mutate) the charts' default values; a values map several charts
+  /// share (alias copies of one chart) is still copied.
   bool copy_chart_values = true;
 };
 

@@ -13,25 +13,14 @@ using tmpl::Value;
 
 namespace {
 
-/// getAliasDependency: a shallow copy of the subchart matching `dep`, renamed
-/// to the alias; its own subcharts are shallow-copied so parents stay right.
-std::shared_ptr<Chart> alias_dependency(const std::vector<std::shared_ptr<Chart>>& charts, const Dependency& dep)
+/// The copy of a subchart an alias makes, the way helmref makes it (a Go
+/// struct copy): renamed metadata whose Dependency objects are still shared,
+/// and the same subchart objects as dependencies.
+std::shared_ptr<Chart> alias_copy(const Chart& existing, const std::string& alias)
 {
-  for (const auto& c : charts) {
-    if (c->name() != dep.name || !is_compatible_range(dep.version, c->metadata.version)) {
-      continue;
-    }
-    auto out = std::make_shared<Chart>(*c);
-    out->dependencies.clear();
-    for (const auto& d : c->dependencies) {
-      out->add_dependency(std::make_shared<Chart>(*d));
-    }
-    if (!dep.alias.empty()) {
-      out->metadata.name = dep.alias;
-    }
-    return out;
-  }
-  return nullptr;
+  auto out = std::make_shared<Chart>(existing);
+  out->metadata.name = alias;
+  return out;
 }
 
 /// Values.Table(path): the map at a dotted path, or nullptr.
@@ -85,60 +74,63 @@ Value path_to_map(std::string_view path, const Value& data)
   return cur;
 }
 
-util::Result<void> enabled_impl(Chart& c, const Value& v, const std::string& path)
+util::Result<void> enabled_impl(Chart& c, const Value& v, const std::string& path,
+                                 std::vector<std::shared_ptr<Chart>>& retained)
 {
   if (!c.metadata.has_dependencies) {
     return {};
   }
-  auto& reqs = c.metadata.dependencies;
+  const auto reqs = c.metadata.dependencies; // the shared Dependency objects
+  auto matches = [](const Chart& existing, const Dependency& r) {
+    return existing.name() == r.name && is_compatible_range(r.version, existing.metadata.version);
+  };
+  // Subcharts no Chart.yaml entry matches come first, then one per entry.
   std::vector<std::shared_ptr<Chart>> deps;
   for (const auto& existing : c.dependencies) {
-    const bool declared = std::any_of(reqs.begin(), reqs.end(), [&](const Dependency& r) {
-      return existing->name() == r.name && is_compatible_range(r.version, existing->metadata.version);
-    });
-    if (!declared) {
+    if (std::none_of(reqs.begin(), reqs.end(), [&](const auto& r) { return matches(*existing, *r); })) {
       deps.push_back(existing);
     }
   }
-  for (auto& req : reqs) {
-    if (auto d = alias_dependency(c.dependencies, req)) {
-      deps.push_back(std::move(d));
+  for (const auto& req : reqs) {
+    for (const auto& existing : c.dependencies) {
+      if (matches(*existing, *req)) {
+        if (req->alias.empty()) {
+          deps.push_back(existing);
+        } else {
+          deps.push_back(alias_copy(*existing, req->alias));
+          retained.push_back(deps.back());
+        }
+        break;
+      }
     }
-    if (!req.alias.empty()) {
-      req.name = req.alias;
+    if (!req->alias.empty()) {
+      req->name = req->alias;
     }
   }
-  c.dependencies.clear();
-  for (auto& d : deps) {
-    c.add_dependency(std::move(d));
-  }
+  c.dependencies = std::move(deps);
 
-  for (auto& r : reqs) {
-    r.enabled = true;
+  for (const auto& r : reqs) {
+    r->enabled = true;
   }
   PAVE_TRY_ASSIGN(Value cvals, coalesce_values(c, v));
 
-  // Tags.
-  const Value* tags = table(cvals, "tags");
-  for (auto& r : reqs) {
-    if (tags == nullptr) {
-      break;
-    }
+  // Tags: a true tag enables, only false tags disable.
+  for (const auto& r : reqs) {
     bool has_true = false, has_false = false;
-    for (const auto& t : r.tags) {
-      if (const Value* b = tags->find(t); b != nullptr && b->is_bool()) {
+    for (const auto& t : r->tags) {
+      if (const Value* b = path_value(cvals, "tags." + t); b != nullptr && b->is_bool()) {
         (b->as_bool() ? has_true : has_false) = true;
       }
     }
     if (!has_true && has_false) {
-      r.enabled = false;
+      r->enabled = false;
     } else if (has_true || (!has_true && !has_false)) {
-      r.enabled = true;
+      r->enabled = true;
     }
   }
   // Conditions: the first one that resolves to a bool decides.
-  for (auto& r : reqs) {
-    std::string_view cond = r.condition;
+  for (const auto& r : reqs) {
+    std::string_view cond = r->condition;
     while (!cond.empty() && (cond.front() == ' ' || cond.front() == '\t' || cond.front() == '\n')) {
       cond.remove_prefix(1);
     }
@@ -152,7 +144,7 @@ util::Result<void> enabled_impl(Chart& c, const Value& v, const std::string& pat
       if (!one.empty()) {
         const Value* vv = path_value(cvals, path + std::string(one));
         if (vv != nullptr && vv->is_bool()) {
-          r.enabled = vv->as_bool();
+          r->enabled = vv->as_bool();
           break;
         }
       }
@@ -165,8 +157,8 @@ util::Result<void> enabled_impl(Chart& c, const Value& v, const std::string& pat
 
   std::unordered_set<std::string> rm;
   for (const auto& r : reqs) {
-    if (!r.enabled) {
-      rm.insert(r.name);
+    if (!r->enabled) {
+      rm.insert(r->name);
     }
   }
   std::vector<std::shared_ptr<Chart>> cd;
@@ -175,14 +167,16 @@ util::Result<void> enabled_impl(Chart& c, const Value& v, const std::string& pat
       cd.push_back(d);
     }
   }
-  std::vector<Dependency> md;
-  for (auto& r : reqs) {
-    if (!rm.contains(r.name)) {
-      md.push_back(std::move(r));
+  std::vector<std::shared_ptr<Dependency>> md;
+  for (const auto& r : reqs) {
+    if (!rm.contains(r->name)) {
+      md.push_back(r);
     }
   }
+  // A subchart shared by alias copies ends up with the last copy as parent.
   for (const auto& t : cd) {
-    PAVE_TRY(enabled_impl(*t, cvals, path + t->name() + "."));
+    t->parent = &c;
+    PAVE_TRY(enabled_impl(*t, cvals, path + t->name() + ".", retained));
   }
   c.metadata.dependencies = std::move(md);
   c.metadata.has_dependencies = !c.metadata.dependencies.empty();
@@ -192,9 +186,24 @@ util::Result<void> enabled_impl(Chart& c, const Value& v, const std::string& pat
 
 } // namespace
 
+namespace {
+
+void retain_tree(const Chart& c, std::vector<std::shared_ptr<Chart>>& out)
+{
+  for (const auto& d : c.dependencies) {
+    out.push_back(d);
+    retain_tree(*d, out);
+  }
+}
+
+} // namespace
+
 util::Result<void> process_dependency_enabled(Chart& c, const Value& values)
 {
-  return enabled_impl(c, values, "");
+  // Like Go's garbage collector: every chart stays alive for the render, as a
+  // subchart shared by alias copies may name a dropped chart as its parent.
+  retain_tree(c, c.retained);
+  return enabled_impl(c, values, "", c.retained);
 }
 
 util::Result<void> process_import_values(Chart& c)
@@ -202,14 +211,22 @@ util::Result<void> process_import_values(Chart& c)
   for (const auto& d : c.dependencies) {
     PAVE_TRY(process_import_values(*d));
   }
-  if (!c.metadata.has_dependencies) {
+  // Helm replaces the values of every chart with dependencies by their merge
+  // with the subcharts' defaults here, even without import-values; that merge
+  // keeps nulls which later delete keys a plain coalesce keeps. helmref (the
+  // reference for everything but import-values) does not, so only charts that
+  // import values go through it.
+  const auto& deps = c.metadata.dependencies;
+  if (!c.metadata.has_dependencies ||
+      std::none_of(deps.begin(), deps.end(), [](const auto& d) { return !d->import_values.empty(); })) {
     return {};
   }
   CoalesceOptions merge;
   merge.merge = true;
   PAVE_TRY_ASSIGN(Value cvals, coalesce_values(c, Value::map(), merge));
   Value b = Value::map();
-  for (auto& r : c.metadata.dependencies) {
+  for (const auto& rp : c.metadata.dependencies) {
+    Dependency& r = *rp;
     tmpl::ListItems outiv;
     for (const auto& riv : r.import_values) {
       if (riv.is_map()) {

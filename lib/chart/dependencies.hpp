@@ -13,7 +13,8 @@ namespace pave::chart {
 /// values, and removes disabled subcharts, recursively.
 util::Result<void> process_dependency_enabled(Chart& c, const tmpl::Value& values);
 
-/// processDependencyImportValues with merge: children first, each chart's
+/// processDependencyImportValues with merge, for charts whose dependencies
+/// declare import-values: children first, each chart's
 /// import-values (`- child: a.b` / `parent: x.y` maps, or `- name` for
 /// exports.name) are merged under the chart's own values, which win.
 util::Result<void> process_import_values(Chart& c);

@@ -101,12 +101,20 @@ util::Result<std::vector<RenderedTemplate>> render_impl(const Chart& c, const En
   });
   std::vector<Renderable> tpls;
   collect(c, top, tpls);
-  std::sort(tpls.begin(), tpls.end(),
-            [](const Renderable& a, const Renderable& b) { return template_order(a.name, b.name); });
-  // Duplicate names (a chart and an alias copy of it cannot collide, but be safe): last one wins like a Go map.
-  tpls.erase(std::unique(tpls.begin(), tpls.end(),
-                         [](const Renderable& a, const Renderable& b) { return a.name == b.name; }),
-             tpls.end());
+  std::stable_sort(tpls.begin(), tpls.end(),
+                   [](const Renderable& a, const Renderable& b) { return template_order(a.name, b.name); });
+  // A subchart shared by alias copies of its parent is collected once per
+  // copy under the same name; like Go's map assignment, the last one wins.
+  std::vector<Renderable> unique;
+  unique.reserve(tpls.size());
+  for (auto& r : tpls) {
+    if (!unique.empty() && unique.back().name == r.name) {
+      unique.back() = std::move(r);
+    } else {
+      unique.push_back(std::move(r));
+    }
+  }
+  tpls = std::move(unique);
 
   tmpl::TemplateSet set(funcs);
   for (const auto& r : tpls) {

@@ -54,11 +54,6 @@ util::Result<Value> load_values_file(std::string_view data)
   return v;
 }
 
-bool is_dot_or_underscore(std::string_view n)
-{
-  return !n.empty() && (n[0] == '_' || n[0] == '.');
-}
-
 } // namespace
 
 util::Result<std::shared_ptr<Chart>> load_files(std::vector<File> files)
@@ -95,12 +90,13 @@ util::Result<std::shared_ptr<Chart>> load_files(std::vector<File> files)
     } else if (n.starts_with("templates/")) {
       c->templates->push_back(std::move(f));
     } else if (n.starts_with("charts/")) {
-      if (n.ends_with(".prov")) {
-        c->files->push_back(std::move(f));
-        continue;
-      }
+      // Subchart directories and archives; other files directly in charts/
+      // are ignored (like helmref; Helm would fail on them or keep .prov files).
       std::string rest = n.substr(7);
       const auto slash = rest.find('/');
+      if (slash == std::string::npos && !rest.ends_with(".tgz")) {
+        continue;
+      }
       std::string cname = rest.substr(0, slash);
       subcharts[cname].push_back(File{std::move(rest), std::move(f.data)});
     } else {
@@ -110,12 +106,13 @@ util::Result<std::shared_ptr<Chart>> load_files(std::vector<File> files)
   if (!have_metadata) {
     return util::fail("Chart.yaml file is missing");
   }
-  PAVE_TRY(validate_metadata(c->metadata));
+  // Only the chart type is validated, like helmref (Helm's Metadata.Validate
+  // also rejects missing names and versions and sanitizes the strings).
+  if (!c->metadata.type.empty() && c->metadata.type != "application" && c->metadata.type != "library") {
+    return util::fail("validation: chart.metadata.type must be application or library");
+  }
 
   for (auto& [cname, sub] : subcharts) {
-    if (is_dot_or_underscore(cname)) {
-      continue;
-    }
     util::Result<std::shared_ptr<Chart>> sc;
     if (cname.ends_with(".tgz")) {
       const File& file = sub.front();

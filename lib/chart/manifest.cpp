@@ -22,10 +22,6 @@ constexpr std::array<std::string_view, 38> k_install_order = {
     "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration",
 };
 
-constexpr std::array<std::string_view, 10> k_hook_events = {
-    "pre-install", "post-install", "pre-delete",    "post-delete", "pre-upgrade",
-    "post-upgrade", "pre-rollback", "post-rollback", "test",        "test-success",
-};
 
 bool is_go_space(char32_t r)
 {
@@ -295,25 +291,19 @@ util::Result<SortedManifests> sort_manifests(const std::vector<RenderedFile>& fi
       continue;
     }
     const auto weight_it = head->annotations.find("helm.sh/hook-weight");
-    bool unknown = false;
+    // Every document with a hook annotation is a hook, whatever its events
+    // (like helmref; Helm drops hooks with an unknown event).
     std::string_view events = hook_it->second;
     std::size_t start = 0;
     for (;;) {
       const auto comma = events.find(',', start);
       std::string ev =
           lower_trim(events.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
-      if (std::find(k_hook_events.begin(), k_hook_events.end(), ev) == k_hook_events.end()) {
-        unknown = true;
-        break;
-      }
       m.hook_events.push_back(ev == "test-success" ? "test" : std::move(ev));
       if (comma == std::string_view::npos) {
         break;
       }
       start = comma + 1;
-    }
-    if (unknown) {
-      continue;
     }
     m.is_hook = true;
     m.hook_weight = weight_it != head->annotations.end() ? atoi_or_zero(weight_it->second) : 0;

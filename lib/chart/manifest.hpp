@@ -17,7 +17,7 @@ struct Manifest
   std::string_view content; ///< document text, leading white space removed (a view into the render output)
   std::string kind;
   std::string name;          ///< metadata.name
-  bool is_hook = false;      ///< has a known helm.sh/hook annotation
+  bool is_hook = false;      ///< has a helm.sh/hook annotation
   std::vector<std::string> hook_events; ///< lower-cased, trimmed: "pre-install", "test" ...
   int hook_weight = 0;       ///< helm.sh/hook-weight, 0 when absent or not an integer
   int order = -1;            ///< install_order(kind)
@@ -47,9 +47,8 @@ std::vector<std::string_view> split_documents(std::string_view content);
 std::vector<std::string_view> split_manifests_trimmed(std::string_view content);
 
 /// SortManifests: `files` sorted by path; partials ("_*") and blank files are
-/// skipped. Documents with a helm.sh/hook annotation become hooks (unknown
-/// hook types are dropped like Helm does). Error "YAML parse error on PATH: ..."
-/// when a document's head does not parse.
+/// skipped. Documents with a helm.sh/hook annotation become hooks. Error
+/// "YAML parse error on PATH: ..." when a document's head does not parse.
 util::Result<SortedManifests> sort_manifests(const std::vector<RenderedFile>& files);
 
 /// Install-order rank of a kind (PriorityClass=0 ... ValidatingWebhookConfiguration);

@@ -341,8 +341,8 @@ util::Result<void> decode_metadata(const Value& doc, std::string_view file, Meta
         if (e.is_nil()) {
           return util::fail("validation: dependencies must not contain empty or null nodes");
         }
-        Dependency dep;
-        PAVE_TRY(decode_dependency(e, file, dep));
+        auto dep = std::make_shared<Dependency>();
+        PAVE_TRY(decode_dependency(e, file, *dep));
         md.dependencies.push_back(std::move(dep));
       }
       return {};
@@ -455,7 +455,8 @@ util::Result<void> validate_metadata(Metadata& md)
     sanitize(m.url);
   }
   std::vector<std::string> seen;
-  for (auto& dep : md.dependencies) {
+  for (auto& dep_ptr : md.dependencies) {
+    Dependency& dep = *dep_ptr;
     for (std::string* s : {&dep.name, &dep.version, &dep.repository, &dep.condition}) {
       sanitize(*s);
     }
@@ -515,7 +516,8 @@ Value metadata_as_map(const Metadata& md)
   m.emplace("Annotations", Value::map(std::move(ann), tmpl::ElemType::string));
   m.emplace("KubeVersion", md.kube_version);
   tmpl::ListItems deps;
-  for (const auto& d : md.dependencies) {
+  for (const auto& dep_ptr : md.dependencies) {
+    const Dependency& d = *dep_ptr;
     tmpl::MapItems dm;
     dm.emplace("Name", d.name);
     dm.emplace("Version", d.version);
@@ -523,7 +525,6 @@ Value metadata_as_map(const Metadata& md)
     dm.emplace("Condition", d.condition);
     dm.emplace("Tags", string_list(d.tags));
     dm.emplace("Enabled", d.enabled);
-    dm.emplace("ImportValues", Value::list(d.import_values));
     dm.emplace("Alias", d.alias);
     deps.push_back(Value::map(std::move(dm)));
   }

@@ -3,6 +3,7 @@
 /// sigs.k8s.io/yaml decodes them (case-insensitive keys, scalars coerced to
 /// string fields), validated like Metadata.Validate, and shown to templates as
 /// `.Chart` (a map keyed by the Go field names).
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,7 +42,9 @@ struct Metadata
   std::vector<std::pair<std::string, std::string>> annotations; ///< sorted by key
   bool has_annotations = false;                                 ///< the map was present (non-nil)
   std::string kube_version;
-  std::vector<Dependency> dependencies;
+  /// Shared objects, like Go's []*Dependency: a copy of the metadata (an
+  /// alias of a subchart) shares them, and processing one changes the other.
+  std::vector<std::shared_ptr<Dependency>> dependencies;
   bool has_dependencies = false; ///< Go's `Dependencies != nil`
   std::string type;
 };
@@ -52,8 +55,11 @@ struct Metadata
 /// names the document in errors ("cannot load Chart.yaml: ...").
 util::Result<void> decode_metadata(const tmpl::Value& doc, std::string_view file, Metadata& md);
 
-/// Metadata.Validate: "validation: chart.metadata.name is required", "...type
-/// must be application or library", alias format, duplicate dependency names.
+/// Helm's full Metadata.Validate (for lint-like checks; the loader, like
+/// helmref, only checks the type): sanitizes the strings (white space to
+/// spaces, unprintable runes dropped), then "validation: chart.metadata.name is
+/// required", "...version \"x\" is invalid", "...type must be application or
+/// library", alias format, duplicate dependency names.
 util::Result<void> validate_metadata(Metadata& md);
 
 /// `.Chart` for templates: Helm 4's structToMap of chart.Metadata (keys are

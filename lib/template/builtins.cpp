@@ -165,6 +165,9 @@ Value builtin_slice(std::span<const BuiltinArg> args)
   }
   std::array<std::int64_t, 3> idx{0, static_cast<std::int64_t>(cap), 0};
   for (std::size_t i = 0; i < n_indexes; ++i) {
+    if (args[i + 1].iface) {
+      fail("cannot index slice/array with type interface {}"); // slice does not look inside interfaces
+    }
     idx[i] = index_arg(*args[i + 1].value, cap);
   }
   if (idx[0] > idx[1]) {
@@ -189,7 +192,7 @@ Value builtin_slice(std::span<const BuiltinArg> args)
 
 Value builtin_len(const BuiltinArg& arg)
 {
-  if (arg.iface_nil) {
+  if (arg.iface && arg.value->is_nil()) {
     fail("len of nil pointer");
   }
   const Value& v = *arg.value;
@@ -212,7 +215,24 @@ Value builtin_len(const BuiltinArg& arg)
   fail("len of type " + indirect_type_name(v));
 }
 
-/// evalArgs: the textual form html/js/urlquery escape.
+/// A pointer object seen through Go's indirect(): prints as its element.
+class Indirected final : public Object
+{
+public:
+  explicit Indirected(Value v) : m_v(std::move(v)) {}
+  std::string type_name() const override { return indirect_type_name(m_v); }
+  std::optional<Value> member(std::string_view name, std::span<const Value> args) const override
+  {
+    return m_v.as_object().member(name, args);
+  }
+  std::string format() const override { return indirect_sprint(m_v); }
+
+private:
+  Value m_v;
+};
+
+/// evalArgs: the textual form html/js/urlquery escape (fmt.Sprint of the
+/// arguments made printable: nil as "<no value>", pointers dereferenced).
 std::string eval_args(std::span<const BuiltinArg> args)
 {
   if (args.size() == 1 && args[0].value->is_string()) {
@@ -221,7 +241,13 @@ std::string eval_args(std::span<const BuiltinArg> args)
   std::vector<Value> printable;
   printable.reserve(args.size());
   for (const auto& a : args) {
-    printable.push_back(a.value->is_nil() ? Value("<no value>") : *a.value);
+    if (a.value->is_nil()) {
+      printable.emplace_back("<no value>");
+    } else if (a.value->is_object() && a.value->as_object().kind_name() == "ptr") {
+      printable.push_back(Value::object(std::make_shared<Indirected>(*a.value)));
+    } else {
+      printable.push_back(*a.value);
+    }
   }
   return sprint(printable);
 }

@@ -22,13 +22,13 @@ Builtin find_builtin(std::string_view name);
 /// The builtin's name.
 std::string_view builtin_name(Builtin b);
 
-/// An evaluated argument as the Go builtins see it: the value, whether it is a
-/// nil interface{} (a missing or null map entry), and whether it is "invalid"
-/// (Go's zero reflect.Value: an untyped nil).
+/// An evaluated argument as the Go builtins see it (a reflect.Value): the value,
+/// and whether its static type is interface{} (an element of a map or slice of
+/// interface{}). A nil value without iface is Go's invalid reflect.Value.
 struct BuiltinArg
 {
   const Value* value;
-  bool iface_nil; ///< a nil interface{} value (valid in Go, but nil)
+  bool iface; ///< Kind() is reflect.Interface
 };
 
 /// Thrown by builtin implementations with the error text Go's function returns.

@@ -114,9 +114,11 @@ Exec::Ref Exec::eval_call(const Ref& dot, const Function& fn, const Node* node, 
     errorf("wrong number of args for " + std::string(name) + ": want " + std::to_string(num_params) + " got " +
            std::to_string(num_in));
   }
-  // The final value may point into data that evaluating the arguments could change: keep it.
-  const Value final_value = final != nullptr ? *final->v : Value();
   ArgBuffer argv(num_in);
+  if (final != nullptr) {
+    // The final value may point into data that evaluating the arguments could change: take it first.
+    argv[num_in - 1] = *final->v;
+  }
   std::size_t i = 0;
   for (; i < num_fixed && i < args.size(); ++i) {
     eval_arg(dot, fn.params[i], args[i], argv[i]);
@@ -132,7 +134,7 @@ Exec::Ref Exec::eval_call(const Ref& dot, const Function& fn, const Node* node, 
       // The added final argument corresponds to a fixed parameter of the function.
       t = fn.params[num_in - 1];
     }
-    validate_type(Ref{&final_value, final->iface}, t, argv[i]);
+    validate_type(Ref{&argv[i], final->iface}, t, argv[i]);
   }
   Value result;
   bool failed = false;
@@ -201,8 +203,10 @@ Exec::Ref Exec::eval_builtin(const Ref& dot, Builtin b, const Node* node, std::s
     }
     return sig.rest;
   };
-  const Value final_value = final != nullptr ? *final->v : Value();
   ArgBuffer argv(num_in);
+  if (final != nullptr) {
+    argv[num_in - 1] = *final->v;
+  }
   std::array<BuiltinArg, 5> inline_args{};
   std::vector<BuiltinArg> heap_args;
   BuiltinArg* bargs = inline_args.data();
@@ -216,7 +220,7 @@ Exec::Ref Exec::eval_builtin(const Ref& dot, Builtin b, const Node* node, std::s
       Value t;
       const Ref r = eval_arg_untyped(dot, arg, t);
       argv[index] = r.v == &t ? std::move(t) : *r.v;
-      bargs[index] = BuiltinArg{&argv[index], r.iface && r.v->is_nil()};
+      bargs[index] = BuiltinArg{&argv[index], r.iface};
       return;
     }
     case BuiltinParam::any: eval_arg(dot, Param::any, arg, argv[index]); break;
@@ -230,9 +234,9 @@ Exec::Ref Exec::eval_builtin(const Ref& dot, Builtin b, const Node* node, std::s
   }
   if (final != nullptr) {
     switch (param_kind(i)) {
-    case BuiltinParam::reflect: argv[i] = final_value; break;
-    case BuiltinParam::any: validate_type(Ref{&final_value}, Param::any, argv[i]); break;
-    case BuiltinParam::string: validate_type(Ref{&final_value}, Param::string, argv[i]); break;
+    case BuiltinParam::reflect: break;
+    case BuiltinParam::any: validate_type(Ref{&argv[i]}, Param::any, argv[i]); break;
+    case BuiltinParam::string: validate_type(Ref{&argv[i]}, Param::string, argv[i]); break;
     }
     bargs[i] = BuiltinArg{&argv[i], false};
   }
@@ -256,14 +260,12 @@ Exec::Ref Exec::eval_method(const Ref& dot, const Value& receiver, const std::st
     args = args.subspan(1);
   }
   const std::size_t num_in = args.size() + (final != nullptr ? 1 : 0);
-  const Value final_value = final != nullptr ? *final->v : Value();
   ArgBuffer argv(num_in);
-  std::size_t i = 0;
-  for (; i < args.size(); ++i) {
-    eval_arg(dot, Param::any, args[i], argv[i]);
-  }
   if (final != nullptr) {
-    validate_type(Ref{&final_value}, Param::any, argv[i]);
+    argv[num_in - 1] = *final->v;
+  }
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    eval_arg(dot, Param::any, args[i], argv[i]);
   }
   std::optional<Value> result;
   bool failed = false;

@@ -368,7 +368,9 @@ void Exec::validate_type(const Ref& value, Param typ, Value& out)
     errorf("invalid value; expected " + param_type_name(typ));
   }
   if (typ == Param::any) {
-    out = v;
+    if (&out != &v) {
+      out = v;
+    }
     return;
   }
   if (v.is_nil()) { // a nil interface{}: not assignable, nothing inside
@@ -377,7 +379,9 @@ void Exec::validate_type(const Ref& value, Param typ, Value& out)
   if (!assignable(v, typ)) {
     errorf("wrong type for value; expected " + param_type_name(typ) + "; got " + v.type_name());
   }
-  out = v;
+  if (&out != &v) {
+    out = v;
+  }
 }
 
 } // namespace pave::tmpl

@@ -52,10 +52,9 @@ private:
   {
     explicit DepthScope(TreeParser& p) : m_p(p)
     {
-      if (++m_p.m_ctx.depth > m_p.m_ctx.max_depth) {
+      if (++m_p.m_ctx.depth > m_p.m_ctx.max_depth || stack_exhausted()) {
         m_p.errorf("max expression depth exceeded");
       }
-      check_stack();
     }
     ~DepthScope() { --m_p.m_ctx.depth; }
     DepthScope(const DepthScope&) = delete;
@@ -781,8 +780,6 @@ parse_template(std::string_view name, std::string_view text, const FunctionTable
     main.parse();
   } catch (const ParseFailure& f) {
     return util::fail("{}", f.message);
-  } catch (const StackExhausted&) {
-    return util::fail("template: {}: max expression depth exceeded", name);
   }
   std::vector<std::shared_ptr<const Tree>> out;
   out.reserve(ctx.trees.size());

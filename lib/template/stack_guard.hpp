@@ -7,20 +7,15 @@
 
 namespace pave::tmpl {
 
-/// Thrown by check_stack() when the current thread's stack is nearly used up.
-struct StackExhausted
-{
-};
-
-/// True when less than a safety reserve of stack is left on this thread.
-/// Cheap: one comparison after the first call on a thread.
+/// True when less than a safety reserve of stack is left on this thread, or
+/// when the job run_with_stack is running used up the `needed` it asked for.
+/// Cheap: a couple of comparisons after the first call on a thread.
 bool stack_exhausted();
-/// Throws StackExhausted when stack_exhausted().
-void check_stack();
 
-/// Runs fn on the current thread when it has at least `needed` bytes of stack
-/// left, else on a new thread with a stack of `needed` bytes (reserved, and
-/// committed only as used), rethrowing whatever fn throws.
+/// Runs fn with `needed` bytes of stack: on the current thread when it has
+/// about that much left, else on this thread's worker thread, which has a
+/// stack that large (reserved, committed as used, released after deep jobs)
+/// and is kept for later calls. Rethrows whatever fn throws.
 void run_with_stack(std::size_t needed, const std::function<void()>& fn);
 
 } // namespace pave::tmpl

@@ -72,8 +72,8 @@ TEST_CASE("chart::process_dependency_enabled")
     // a2 has no "on" value so it stays enabled; d is disabled by a's default d.on=false.
     CHECK(dep_names(*c) == "c,u,a,b,a2");
     CHECK(c->metadata.dependencies.size() == 4);
-    CHECK(c->metadata.dependencies[2].name == "a2");
-    CHECK(c->metadata.dependencies[0].enabled);
+    CHECK(c->metadata.dependencies[2]->name == "a2");
+    CHECK(c->metadata.dependencies[0]->enabled);
   }
   SUBCASE("conditions and tags from user values")
   {
@@ -123,7 +123,16 @@ TEST_CASE("chart::process_import_values")
   CHECK(dump(c->values) == "{child:{data:{a:1f,b:\"child\"},enabled:false,exports:{exported:{e:1f}},global:{}},"
                            "e:1f,imported:{a:1f,b:\"parent\"}}");
   REQUIRE(c->metadata.dependencies.size() == 1);
-  CHECK(dump(Value::list(c->metadata.dependencies[0].import_values)) ==
+
+  // Without import-values the chart's own values stay as loaded (like helmref).
+  write_chart("q", "q", "dependencies:\n- name: child\n");
+  write_file("q/values.yaml", "k: null\n");
+  write_chart("q/charts/child", "child");
+  write_file("q/charts/child/values.yaml", "a: 1\n");
+  auto q = load("q");
+  REQUIRE(pave::chart::process_dependencies(*q, Value::map()));
+  CHECK(dump(q->values) == "{k:null}");
+  CHECK(dump(Value::list(c->metadata.dependencies[0]->import_values)) ==
         "[{child:\"data\",parent:\"imported\"},{child:\"exports.exported\",parent:\".\"},"
         "{child:\"missing\",parent:\"nowhere\"}]");
 }

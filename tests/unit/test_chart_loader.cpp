@@ -79,8 +79,8 @@ TEST_CASE("chart::load_dir")
   write_file("c/values.schema.json", "{}");
   write_file("c/charts/sub/Chart.yaml", "apiVersion: v2\nname: sub\nversion: 1.0.0\n");
   write_file("c/charts/sub/templates/s.yaml", "kind: S\n");
-  write_file("c/charts/_skipped/Chart.yaml", "bad: [");
   write_file("c/charts/other.prov", "signature");
+  write_file("c/charts/README.md", "ignored");
 
   auto c = pave::chart::load_chart("c");
   REQUIRE(c);
@@ -88,9 +88,8 @@ TEST_CASE("chart::load_dir")
   CHECK((*c)->metadata.app_version == "1.1");
   CHECK(dump((*c)->values) == "{a:1f,b:{c:\"x\"}}");
   CHECK(names(*(*c)->templates) == std::vector<std::string>{"templates/_helpers.tpl", "templates/a.yaml"});
-  CHECK(names(*(*c)->files) ==
-        std::vector<std::string>{"charts/other.prov", "crds/crd.yaml", "files/conf.txt"});
-  CHECK((*c)->files->at(2).data == "hello\n");
+  CHECK(names(*(*c)->files) == std::vector<std::string>{"crds/crd.yaml", "files/conf.txt"});
+  CHECK((*c)->files->at(1).data == "hello\n");
   CHECK((*c)->schema == "{}");
   REQUIRE((*c)->dependencies.size() == 1);
   const auto& sub = *(*c)->dependencies[0];
@@ -147,20 +146,10 @@ TEST_CASE("chart::load_files errors")
     write_file("c/Chart.yaml", "apiVersion: v1\nname: c\nversion: 0.1.0\ntype: Library\n");
     CHECK(load_error("c") == "validation: chart.metadata.type must be application or library");
   }
-  SUBCASE("missing name and bad version")
+  SUBCASE("only the type is validated, like helmref")
   {
-    write_file("a/Chart.yaml", "apiVersion: v2\nversion: 0.1.0\n");
-    CHECK(load_error("a") == "validation: chart.metadata.name is required");
-    write_file("b/Chart.yaml", "apiVersion: v2\nname: b\nversion: one\n");
-    CHECK(load_error("b") == "validation: chart.metadata.version \"one\" is invalid");
-    write_file("d/Chart.yaml", "apiVersion: v2\nname: d\n");
-    CHECK(load_error("d") == "validation: chart.metadata.version is required");
-  }
-  SUBCASE("bad alias")
-  {
-    write_file("c/Chart.yaml",
-               "apiVersion: v2\nname: c\nversion: 0.1.0\ndependencies:\n- name: sub\n  alias: no/slash\n");
-    CHECK(load_error("c") == "validation: dependency \"sub\" has disallowed characters in the alias");
+    write_file("a/Chart.yaml", "apiVersion: v2\nversion: one\ndependencies:\n- name: sub\n  alias: no/slash\n");
+    CHECK(load_error("a") == "ok");
   }
   SUBCASE("broken subchart")
   {
@@ -193,22 +182,22 @@ TEST_CASE("chart::decode_metadata")
   const auto& md = (*c)->metadata;
   CHECK(md.name == "c");
   CHECK(md.version == "1");
-  CHECK(md.description == "two lines ");
+  CHECK(md.description == "two\nlines\n");
   REQUIRE(md.annotations.size() == 2);
   CHECK(md.annotations[0] == std::pair<std::string, std::string>{"a", "true"});
   CHECK(md.annotations[1] == std::pair<std::string, std::string>{"b", "2"});
   CHECK(md.keywords == std::vector<std::string>{"x", "3"});
   REQUIRE(md.dependencies.size() == 1);
-  CHECK(md.dependencies[0].version == "~1.0");
-  CHECK(md.dependencies[0].condition == "sub.enabled");
-  CHECK(md.dependencies[0].tags == std::vector<std::string>{"t1"});
-  CHECK(dump(pave::tmpl::Value::list(md.dependencies[0].import_values)) == "[\"data\"]");
+  CHECK(md.dependencies[0]->version == "~1.0");
+  CHECK(md.dependencies[0]->condition == "sub.enabled");
+  CHECK(md.dependencies[0]->tags == std::vector<std::string>{"t1"});
+  CHECK(dump(pave::tmpl::Value::list(md.dependencies[0]->import_values)) == "[\"data\"]");
 
   auto meta = pave::chart::metadata_as_map(md);
   CHECK(dump(*meta.find("Annotations")) == "{a:\"true\",b:\"2\"}");
   CHECK(dump(*meta.find("Dependencies")) ==
-        "[{Alias:\"\",Condition:\"sub.enabled\",Enabled:false,ImportValues:[\"data\"],Name:\"sub\","
-        "Repository:\"\",Tags:[\"t1\"],Version:\"~1.0\"}]");
+        "[{Alias:\"\",Condition:\"sub.enabled\",Enabled:false,Name:\"sub\",Repository:\"\",Tags:[\"t1\"],"
+        "Version:\"~1.0\"}]");
   CHECK(meta.find("APIVersion")->as_string() == "v1");
   CHECK(dump(*meta.find("Maintainers")) == "[]");
 }
@@ -222,4 +211,40 @@ TEST_CASE("chart::format_float32")
   CHECK(pave::chart::format_float32(0.0001) == "0.0001");
   CHECK(pave::chart::format_float32(0.00001) == "1e-05");
   CHECK(pave::chart::format_float32(3.14159) == "3.14159");
+}
+
+TEST_CASE("chart::validate_metadata")
+{
+  auto validate = [](pave::chart::Metadata md) {
+    auto r = pave::chart::validate_metadata(md);
+    return r ? "ok: " + md.description : r.error().message;
+  };
+  pave::chart::Metadata md;
+  md.api_version = "v2";
+  md.name = "c";
+  md.version = "0.1.0";
+  md.description = "two\nlines\x01";
+  CHECK(validate(md) == "ok: two lines");
+  auto m = md;
+  m.name.clear();
+  CHECK(validate(m) == "validation: chart.metadata.name is required");
+  m = md;
+  m.name = "a/b";
+  CHECK(validate(m) == "validation: chart.metadata.name \"a/b\" is invalid");
+  m = md;
+  m.version = "one";
+  CHECK(validate(m) == "validation: chart.metadata.version \"one\" is invalid");
+  m = md;
+  m.api_version.clear();
+  CHECK(validate(m) == "validation: chart.metadata.apiVersion is required");
+  m = md;
+  m.type = "Library";
+  CHECK(validate(m) == "validation: chart.metadata.type must be application or library");
+  m = md;
+  m.dependencies.push_back(std::make_shared<pave::chart::Dependency>(pave::chart::Dependency{.name = "sub", .alias = "no/slash"}));
+  CHECK(validate(m) == "validation: dependency \"sub\" has disallowed characters in the alias");
+  m = md;
+  m.dependencies.push_back(std::make_shared<pave::chart::Dependency>(pave::chart::Dependency{.name = "sub"}));
+  m.dependencies.push_back(std::make_shared<pave::chart::Dependency>(pave::chart::Dependency{.name = "other", .alias = "sub"}));
+  CHECK(validate(m) == "validation: more than one dependency with name or alias \"sub\"");
 }

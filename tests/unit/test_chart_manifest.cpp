@@ -68,7 +68,7 @@ TEST_CASE("chart::sort_manifests")
     }
     hooks += " ";
   }
-  CHECK(hooks == "t:-1,test cm:0,pre-install j:5,pre-install,post-upgrade ");
+  CHECK(hooks == "t:-1,test cm:0,pre-install bad:0,pre-launch j:5,pre-install,post-upgrade ");
   CHECK(sorted->generic[2].content == "kind: Service\nmetadata:\n  name: s\n");
 
   auto bad = pave::chart::sort_manifests({{"c/templates/x.yaml", "kind: [\n"}});

@@ -366,3 +366,73 @@ TEST_CASE("tmpl::execute objects and methods")
   CHECK(render_values("{{ .Obj.Get .Values.k }}", R"~({"k": "key"})~") == "n:key");
 }
 
+
+TEST_CASE("tmpl::execute scoping and nesting")
+{
+  CHECK(render_values("{{ print ($x := 1) $x }}") == "1 1");
+  CHECK(render_values("{{ ($y := 1) }}{{ $y }}") == "11");
+  CHECK(render_values("{{ if ($y := 0) }}{{ else }}{{ $y }}{{ end }}{{ $y }}") ==
+        R"~(ERR: template: t:1: undefined variable "$y")~");
+  CHECK(render_values("{{ $x := 1 }}{{ $ = 2 }}{{ $ }}") == "2");
+  CHECK(render_values("{{ range $i, $x := .Values.l }}{{ $i }}{{ end }}{{ $x }}", R"~({"l": [1]})~") ==
+        R"~(ERR: template: t:1: undefined variable "$x")~");
+  CHECK(render_values("{{ $x := 0 }}{{ range $x = .Values.l }}{{ . }}{{ end }}{{ $x }}", R"~({"l": [7, 8]})~") ==
+        "788");
+  CHECK(render_values("{{ $x := 0 }}{{ $y := 9 }}{{ range $x = .Values.l }}{{ $y }}{{ end }}{{ $x }}{{ $y }}", R"~({"l": [7, 8]})~") ==
+        "78[7 8]8");
+  CHECK(render_values(R"~({{ define "d" }}{{ block "inner" . }}I{{ . }}{{ end }}{{ end }}{{ template "d" 5 }}{{ template "inner" 6 }})~") ==
+        "I5I6");
+  CHECK(render_values("{{ range .Values.m }}{{ . }}{{ end }}", R"~({"m": {"é": 1, "z": 2, "A": 3, "_": 4, "1": 5}})~") ==
+        "53421");
+  CHECK(render_values(R"~({{ .Values.m.k }}{{ index .Values.m "k" }})~", R"~({"m": {"k": {"x": [1, 2.5, true, null, "s"]}}})~") ==
+        "map[x:[1 2.5 true <nil> s]]map[x:[1 2.5 true <nil> s]]");
+  CHECK(render_values(R"~({{ printf "%q" .Values.s }} {{ printf "%x" "hi" }} {{ printf "%5.1f|%-4d|%+d" 3.14159 7 3 }})~", R"~({"s": "a\"b"})~") ==
+        R"~("a\"b" 6869   3.1|7   |+3)~");
+  CHECK(render_values("{{ .Values.big }} {{ .Values.neg }} {{ .Values.frac }}", R"~({"big": 1e21, "neg": -0.0, "frac": 0.1})~") ==
+        "1e+21 -0 0.1");
+  CHECK(render_values("{{ with .Values.a }}{{ with .b }}{{ $.Values.a.c }}{{ . }}{{ end }}{{ end }}", R"~({"a": {"b": "B", "c": "C"}})~") ==
+        "CB");
+  CHECK(render_values("{{ range $k, $v := .Values.m }}{{ range $v }}{{ $k }}{{ . }}{{ end }}{{ end }}", R"~({"m": {"a": [1, 2], "b": [3]}})~") ==
+        "a1a2b3");
+  CHECK(render_values("{{ range .Values.l }}{{ . }}{{ continue }}x{{ end }}", R"~({"l": [1, 2]})~") == "12");
+  CHECK(render_values("{{ range .Values.l }}{{ if eq . 2.0 }}{{ break }}{{ end }}{{ . }}{{ else }}none{{ end }}", R"~({"l": [1, 2, 3]})~") ==
+        "1");
+  CHECK(render_values(R"~({{ with $x := .Values.a }}{{ $x = "z" }}{{ . }}{{ $x }}{{ end }})~", R"~({"a": "A"})~") ==
+        "Az");
+  CHECK(render_values("{{ $m := .Values.m }}{{ range $k, $v := $m }}{{ $k }}{{ end }}", R"~({"m": {"b": 1, "a": 2}})~") ==
+        "ab");
+}
+
+TEST_CASE("tmpl::execute typed maps and slices")
+{
+  CHECK(render_values(R"~({{ .SM.a }}|{{ .SM.missing }}|{{ index .SM "missing" }}|{{ .SM }}|{{ .SL }}|{{ index .SL 1 }})~") ==
+        "x|||map[a:x]|[p q]|q");
+  CHECK(render_values("{{ .SM.missing.x }}") ==
+        R"~(ERR: template: t:1:6: executing "t" at <.SM.missing.x>: can't evaluate field x in type string)~");
+  CHECK(render_values("{{ $m := .SM }}{{ $m.missing.x }}") ==
+        R"~(ERR: template: t:1:20: executing "t" at <$m.missing.x>: can't evaluate field x in type string)~");
+  CHECK(render_values("{{ range .SL }}{{ .x }}{{ end }}") ==
+        R"~(ERR: template: t:1:18: executing "t" at <.x>: can't evaluate field x in type string)~");
+  CHECK(render_values("{{ range $k, $v := .SM }}{{ $k }}{{ $v }}{{ end }}") == "ax");
+  CHECK(render_values(R"~({{ upper .SM.a }} {{ upper .SM.missing }}|{{ fstrs .SL }} {{ printf "%T %T" .SM .SL }})~") ==
+        "X |2 map[string]string []string");
+  CHECK(render_values("{{ flist .SL }}") ==
+        R"~(ERR: template: t:1:9: executing "t" at <.SL>: wrong type for value; expected []interface {}; got []string)~");
+  CHECK(render_values("{{ fmap .SM }}") ==
+        R"~(ERR: template: t:1:8: executing "t" at <.SM>: wrong type for value; expected map[string]interface {}; got map[string]string)~");
+  CHECK(render_values(R"~({{ eq .SM.missing "" }} {{ len .SM }} {{ slice .SL 1 }})~") == "true 1 [q]");
+  CHECK(render_values("{{ index .SM 1 }}") ==
+        R"~(ERR: template: t:1:3: executing "t" at <index .SM 1>: error calling index: value has type int; should be string)~");
+}
+
+TEST_CASE("tmpl::execute known differences from Go")
+{
+  // Complex constants parse like Go but have no template value.
+  CHECK(render_values("{{ 1i }}") ==
+        "ERR: template: t:1:3: executing \"t\" at <1i>: complex constant 1i is not supported");
+  // Go sees the result of a niladic function returning interface{} as a nil
+  // interface (wrong type); a Function does not declare its result type, so
+  // the result is an untyped nil here.
+  CHECK(render_values("{{ upper none }}") ==
+        "ERR: template: t:1:9: executing \"t\" at <none>: invalid value; expected string");
+}

@@ -205,14 +205,16 @@ inline std::string render(std::string_view text, const tmpl::Value& data = {},
   return out;
 }
 
-/// render with data {"Values": VALUES, "Obj": TestObject} (VALUES given as JSON),
-/// like the reference harness's root context.
+/// render with data {"Values": VALUES, "Obj": TestObject, "SM": map[string]string,
+/// "SL": []string} (VALUES given as JSON), like the reference harness's root context.
 inline std::string render_values(std::string_view text, std::string_view values_json = "{}",
                                  const tmpl::FunctionTable& funcs = test_functions())
 {
   tmpl::MapItems root;
   root.emplace("Values", json_value(values_json));
   root.emplace("Obj", tmpl::Value::object(std::make_shared<TestObject>()));
+  root.emplace("SM", tmpl::Value::map({{"a", tmpl::Value("x")}}, tmpl::ElemType::string)); // map[string]string
+  root.emplace("SL", tmpl::Value::list({tmpl::Value("p"), tmpl::Value("q")}, tmpl::ElemType::string)); // []string
   return render(text, tmpl::Value::map(std::move(root)), funcs);
 }
 
