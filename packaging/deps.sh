@@ -6,7 +6,7 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 shared=$(cd "$here/../.." && pwd)/shared
 
-build_pkgs="cmake ninja-build g++ git pkg-config
+build_pkgs="cmake ninja-build g++ git pkg-config ccache
   libcli11-dev libyaml-cpp-dev libcurl4-openssl-dev libssl-dev libfmt-dev libspdlog-dev
   libtomlplusplus-dev doctest-dev nlohmann-json3-dev libpugixml-dev libzstd-dev libarchive-dev
   libvalijson-dev"
