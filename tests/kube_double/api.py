@@ -539,7 +539,7 @@ class Api:
         meta = obj["metadata"]
         if meta.get("resourceVersion"):
             raise errors.internal("resourceVersion should not be set on objects to be created")
-        for k in _SERVER_META + ("resourceVersion", "managedFields"):
+        for k in _SERVER_META + ("resourceVersion",):
             meta.pop(k, None)
         meta["uid"] = str(uuid.uuid4())
         meta["creationTimestamp"] = ts
@@ -657,8 +657,20 @@ class Api:
                                   f"UID in object meta: {live['metadata']['uid']}")
 
     def _update_fields(self, rt: ResourceType, live: dict | None, new: dict, who: Manager, sub: str):
-        """Ownership after an Update operation, stored into new's metadata."""
-        managers = Managers(live["metadata"].get("managedFields") if live else None)
+        """Ownership after an Update operation, stored into new's metadata.
+        Like the real field manager, it starts from the managedFields the
+        request carries if any (`[{}]` resets them), else from the live ones."""
+        sent = new["metadata"].get("managedFields")
+        if sent == [{}]:
+            base = None
+        elif sent and sub not in ("status", "scale"):
+            base = sent
+        else:
+            base = live["metadata"].get("managedFields") if live else None
+        try:
+            managers = Managers(base)
+        except (AttributeError, TypeError, ValueError):
+            raise bad_request("metadata.managedFields: Invalid value: could not decode the managed fields")
         before = _scoped(rt, live, sub) if live else {}
         ssa_update(before, _scoped(rt, new, sub), managers, who, Schema(rt), now())
         _set_managed_fields(new, managers)
@@ -774,6 +786,8 @@ class Api:
             raise bad_request("error decoding YAML: the apply configuration must be an object")
         self._check_type(rt, config, required_gvk=True)
         self._check_name(rt, config, ns, name)
+        if config["metadata"].get("managedFields") is not None:
+            raise bad_request("metadata.managedFields must be nil")
         if sub == "status":
             config = {k: v for k, v in config.items() if k in ("apiVersion", "kind", "metadata", "status")}
         elif rt.status:
@@ -847,8 +861,11 @@ class Api:
                     kind = PATCH_TYPES.get(req.header("content-type").split(";")[0].strip().lower())
                     if kind in (None, "apply"):
                         raise errors.unsupported_media_type(list(PATCH_TYPES)[:3])
-                    body = self._apply_patch(rt, scale, json.loads(req.body or b"null"),
-                                             "merge" if kind == "strategic" else kind)
+                    try:
+                        patch = json.loads(req.body or b"null")
+                    except ValueError as e:
+                        raise bad_request(f"error decoding patch: {e}")
+                    body = self._apply_patch(rt, scale, patch, "merge" if kind == "strategic" else kind)
                 self._preconditions(rt, live, body.get("metadata") or {})
                 replicas = dig(body, "spec", "replicas")
                 if not isinstance(replicas, int) or replicas < 0:

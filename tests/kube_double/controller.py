@@ -389,8 +389,11 @@ class Controller:
         if "orphan" in finalizers:
             for (drid, _, _), d in dependents:
                 new = clone(d)
-                new["metadata"]["ownerReferences"] = [o for o in d["metadata"]["ownerReferences"]
-                                                      if o.get("uid") != uid]
+                refs = [o for o in d["metadata"]["ownerReferences"] if o.get("uid") != uid]
+                if refs:
+                    new["metadata"]["ownerReferences"] = refs
+                else:
+                    del new["metadata"]["ownerReferences"]
                 self.api.update_internal(self._rt(drid), d, new, MANAGER)
             finalizers.remove("orphan")
         elif "foregroundDeletion" in finalizers:

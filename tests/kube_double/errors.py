@@ -18,7 +18,7 @@ class ApiError(Exception):
     def status(self) -> dict:
         s = {"kind": "Status", "apiVersion": "v1", "metadata": self.metadata,
              "status": "Failure", "message": self.message, "reason": self.reason}
-        if self.details:
+        if self.details is not None:
             s["details"] = self.details
         s["code"] = self.code
         return s
