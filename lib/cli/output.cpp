@@ -1,88 +1,12 @@
 #include <pave/cli/output.hpp>
 
-#include <cctype>
-#include <cstdlib>
-
-#include <yaml-cpp/yaml.h>
+#include <pave/codec/yaml_json.hpp>
 
 namespace pave::cli {
 
-namespace {
-
-/// True when a plain scalar `s` would be read back as a bool, null or number
-/// (YAML 1.1 or 1.2); yaml-cpp quotes strings with special characters itself.
-bool reads_as_other_type(const std::string& s)
-{
-  if (s.empty() || s.front() == ' ' || s.back() == ' ') {
-    return true;
-  }
-  std::string lower;
-  for (char c : s) {
-    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  static const char* const k_words[] = {"true", "false", "yes", "no", "on", "off", "y", "n", "null", "~"};
-  for (const char* w : k_words) {
-    if (lower == w) {
-      return true;
-    }
-  }
-  char* end = nullptr;
-  std::strtod(s.c_str(), &end);
-  return end != nullptr && *end == '\0';
-}
-
-void emit_yaml(YAML::Emitter& e, const nlohmann::ordered_json& j)
-{
-  switch (j.type()) {
-  case nlohmann::json::value_t::object:
-    if (j.empty()) {
-      e << YAML::Flow << YAML::BeginMap << YAML::EndMap;
-      return;
-    }
-    e << YAML::BeginMap;
-    for (const auto& [k, v] : j.items()) {
-      e << YAML::Key << k << YAML::Value;
-      emit_yaml(e, v);
-    }
-    e << YAML::EndMap;
-    return;
-  case nlohmann::json::value_t::array:
-    if (j.empty()) {
-      e << YAML::Flow << YAML::BeginSeq << YAML::EndSeq;
-      return;
-    }
-    e << YAML::BeginSeq;
-    for (const auto& v : j) {
-      emit_yaml(e, v);
-    }
-    e << YAML::EndSeq;
-    return;
-  case nlohmann::json::value_t::string: {
-    const auto& s = j.get_ref<const std::string&>();
-    if (reads_as_other_type(s)) {
-      e << YAML::DoubleQuoted << s;
-    } else {
-      e << s;
-    }
-    return;
-  }
-  case nlohmann::json::value_t::boolean: e << (j.get<bool>() ? "true" : "false"); return;
-  case nlohmann::json::value_t::number_integer: e << j.get<std::int64_t>(); return;
-  case nlohmann::json::value_t::number_unsigned: e << j.get<std::uint64_t>(); return;
-  case nlohmann::json::value_t::number_float: e << j.get<double>(); return;
-  case nlohmann::json::value_t::null:
-  default: e << YAML::Null; return;
-  }
-}
-
-} // namespace
-
 std::string to_yaml_text(const nlohmann::ordered_json& data)
 {
-  YAML::Emitter e;
-  e.SetIndent(2);
-  emit_yaml(e, data);
-  return std::string(e.c_str()) + "\n";
+  return codec::json_to_yaml(data);
 }
 
 void emit(Context& ctx, const nlohmann::ordered_json& data, const std::function<void(std::ostream&)>& human)

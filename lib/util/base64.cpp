@@ -1,0 +1,36 @@
+#include <pave/util/base64.hpp>
+
+#include <openssl/evp.h>
+
+namespace pave::util {
+
+std::string base64_encode(std::string_view in)
+{
+  std::string out(4 * ((in.size() + 2) / 3), '\0');
+  const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                                reinterpret_cast<const unsigned char*>(in.data()), static_cast<int>(in.size()));
+  out.resize(static_cast<std::size_t>(n));
+  return out;
+}
+
+std::optional<std::string> base64_decode(std::string_view in)
+{
+  if (in.size() % 4 != 0) {
+    return std::nullopt;
+  }
+  std::string out(in.size() / 4 * 3, '\0');
+  const int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                                reinterpret_cast<const unsigned char*>(in.data()), static_cast<int>(in.size()));
+  if (n < 0) {
+    return std::nullopt;
+  }
+  // EVP_DecodeBlock counts padding as zero bytes.
+  std::size_t size = static_cast<std::size_t>(n);
+  for (std::size_t i = in.size(); i > 0 && in[i - 1] == '='; --i) {
+    --size;
+  }
+  out.resize(size);
+  return out;
+}
+
+} // namespace pave::util
