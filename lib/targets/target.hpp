@@ -1,0 +1,62 @@
+#pragma once
+/// Where an environment's objects go. The plan engine refreshes live objects
+/// from a target and the deploy engine applies changes to it. Two targets
+/// exist: a Kubernetes cluster through its REST API (kubernetes.hpp) and a
+/// local directory of manifests for GitOps (directory.hpp).
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include <pave/plan/desired.hpp>
+#include <pave/plan/object_ref.hpp>
+#include <pave/util/expected.hpp>
+
+namespace pave::targets {
+
+struct ApplyOptions
+{
+  bool dry_run = false;         ///< validate only (Kubernetes: dryRun=All)
+  bool force_conflicts = false; ///< take ownership of fields other managers own
+};
+
+/// Progress of a workload after an apply.
+struct Rollout
+{
+  bool done = false;
+  bool failed = false;
+  std::string message; ///< "2 of 3 updated replicas are available"
+};
+
+class Target
+{
+public:
+  virtual ~Target() = default;
+
+  /// One line: "kubernetes https://127.0.0.1:6443 (context dev)", "directory deploy/dev".
+  virtual std::string describe() const = 0;
+
+  /// Whether a kind is namespaced on this target.
+  virtual plan::ScopeFn scope() = 0;
+
+  /// The live objects among `refs`, by address; objects that do not exist
+  /// are absent from the result.
+  virtual util::Result<std::map<std::string, nlohmann::json>> refresh(const std::vector<plan::ObjectRef>& refs) = 0;
+
+  /// Creates or updates `object`; returns the object as stored.
+  virtual util::Result<nlohmann::json> apply(const nlohmann::json& object, const ApplyOptions& options) = 0;
+
+  /// Deletes an object; one that is already gone is not an error.
+  virtual util::Result<void> remove(const plan::ObjectRef& ref) = 0;
+
+  /// Where the rollout of an applied object stands (workloads; everything
+  /// else is done as soon as it is applied).
+  virtual util::Result<Rollout> rollout(const plan::ObjectRef& ref) = 0;
+
+  /// How many objects of one wave may be applied at once.
+  virtual int concurrency() const = 0;
+};
+
+} // namespace pave::targets
