@@ -5,18 +5,20 @@ against a real API server."""
 
 class ApiError(Exception):
     def __init__(self, code: int, reason: str, message: str,
-                 details: dict | None = None, headers: dict | None = None):
+                 details: dict | None = None, headers: dict | None = None,
+                 metadata: dict | None = None):
         super().__init__(message)
         self.code = code
         self.reason = reason
         self.message = message
         self.details = details
         self.headers = headers or {}
+        self.metadata = metadata or {}
 
     def status(self) -> dict:
-        s = {"kind": "Status", "apiVersion": "v1", "metadata": {},
+        s = {"kind": "Status", "apiVersion": "v1", "metadata": self.metadata,
              "status": "Failure", "message": self.message, "reason": self.reason}
-        if self.details:
+        if self.details is not None:
             s["details"] = self.details
         s["code"] = self.code
         return s
@@ -74,14 +76,14 @@ def bad_request(message: str) -> ApiError:
     return ApiError(400, "BadRequest", message)
 
 
-def method_not_allowed(verb: str, rt) -> ApiError:
+def method_not_allowed(rt) -> ApiError:
     return ApiError(405, "MethodNotAllowed",
                     "the server does not allow this method on the requested resource",
                     _details(rt, ""))
 
 
-def gone(message: str) -> ApiError:
-    return ApiError(410, "Expired", message)
+def gone(message: str, metadata: dict | None = None) -> ApiError:
+    return ApiError(410, "Expired", message, metadata=metadata)
 
 
 def unsupported_media_type(accepted: list[str], what: str = "the body of the request was in an unknown format") -> ApiError:

@@ -149,9 +149,6 @@ class Registry:
     def lookup(self, group: str, version: str, resource: str) -> ResourceType | None:
         return self._index.get((group, version, resource))
 
-    def all_types(self) -> list[ResourceType]:
-        return self._types
-
     def by_rid(self, rid: tuple) -> list[ResourceType]:
         return [rt for rt in self._types if rt.rid == rid]
 
