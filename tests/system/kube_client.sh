@@ -17,22 +17,22 @@ expect_not_contains out "deployments/status"
 ls "$t"/cache/pave/discovery/*/resources.json >/dev/null
 
 for i in $(seq 1 12); do
-  printf -- '---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-%s\n  labels: {app: web}\ndata:\n  n: "%s"\n' "$i" "$i"
+  printf -- '---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-%s\n  labels: {app: web}\ndata:\n  num: "%s"\n' "$i" "$i"
 done > cms.yaml
 expect_exit 0 pave __kube apply -f cms.yaml --parallel 4 --stats
 expect_lines out 12
 expect_contains out "configmap/cm-7 serverside-applied"
 expect_contains err "pave: stats: "
 expect_exit 0 pave __kube get v1 ConfigMap cm-3 -o json
-expect_json out 'd["data"]["n"] == "3" and d["metadata"]["managedFields"][0]["manager"] == "pave"'
+expect_json out 'd["data"]["num"] == "3" and d["metadata"]["managedFields"][0]["manager"] == "pave"'
 expect_exit 0 pave __kube list v1 ConfigMap -l app=web -o json
 expect_json out 'd["count"] == 12'
 
 # Another manager owns a field: a conflict names it, --force-conflicts takes it.
-printf 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm-1}\ndata: {n: "other"}\n' > other.yaml
+printf 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm-1}\ndata: {num: "other"}\n' > other.yaml
 expect_exit 0 kubectl apply --server-side --field-manager=other -f other.yaml --force-conflicts
 expect_exit 1 pave __kube apply -f cms.yaml
-expect_contains out 'apply ConfigMap default/cm-1: apply conflict on 1 field owned by another manager: .data.n (managed by "other")'
+expect_contains out 'apply ConfigMap default/cm-1: apply conflict on 1 field owned by another manager: .data.num (managed by "other")'
 expect_contains out "--force-conflicts"
 expect_exit 0 pave __kube apply -f cms.yaml --force-conflicts
 
