@@ -273,7 +273,7 @@ TEST_CASE("kube::Client retries and credentials")
     }
     CHECK(ok == 400);
     CHECK(f.count("GET", "/api") == 1);
-    CHECK(client.requests_sent() == 400 + 3);
+    CHECK(client.requests_sent() == 400 + 4); // + /api, /api/v1, /apis, /apis/apps/v1
   }
 }
 

@@ -73,7 +73,7 @@ TEST_CASE("kube::run_exec_plugin")
           "exec plugin " + exec.command +
               ": output has apiVersion \"client.authentication.k8s.io/v1beta1\", want \"client.authentication.k8s.io/v1\"");
     write_plugin(ctx.dir(), "#!/bin/sh\nsleep 5\n");
-    CHECK(kube::run_exec_plugin(exec, cluster, 200ms).error().message == exec.command + " timed out after 0 s");
+    CHECK(kube::run_exec_plugin(exec, cluster, 1200ms).error().message == "exec plugin: " + exec.command + " timed out after 1 s");
     exec.command = "pave-no-such-plugin";
     exec.install_hint = "Install it with: brew install pave-no-such-plugin";
     CHECK(kube::run_exec_plugin(exec, cluster).error().message ==
