@@ -54,6 +54,16 @@ constexpr cli::CommandSpec k_commands[] = {
    setup_version},
   {"__docs", "Write man pages and completion scripts (for packaging)", "", "pave __docs man completions docs", setup_docs,
    true},
+  {"__kube", "Diagnostics: talk to the Kubernetes API with pave's client (like kubectl get --raw)",
+   "Runs one operation of pave's Kubernetes client against the cluster of the kubeconfig context: discover "
+   "(the kinds the server serves), version, get, list (paginated), apply (server-side apply of manifest files "
+   "with --parallel requests), delete, or raw (any METHOD and PATH). For diagnosing connectivity, auth and "
+   "discovery; -vv logs every request with credentials redacted.",
+   "pave __kube discover\n"
+   "pave __kube get apps/v1 Deployment web -n shop\n"
+   "pave __kube apply -f manifests.yaml --parallel 16 --stats\n"
+   "pave __kube raw GET /version",
+   setup_kube, true},
 };
 
 } // namespace

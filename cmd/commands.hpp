@@ -17,5 +17,6 @@ void setup_demo(CLI::App& app, cli::Context& ctx);
 void setup_completion(CLI::App& app, cli::Context& ctx);
 void setup_version(CLI::App& app, cli::Context& ctx);
 void setup_docs(CLI::App& app, cli::Context& ctx);
+void setup_kube(CLI::App& app, cli::Context& ctx);
 
 } // namespace pave::cmd

@@ -367,7 +367,7 @@ util::Result<RenderResult> render(const RenderOptions& opts)
       {"Service", "Helm"},
   });
   in.capabilities = chart::make_capabilities(kube, split_commas(opts.api_versions));
-  auto funcs = chart::make_function_table();
+  auto funcs = chart::make_function_table(opts.lookup);
   auto rendered_r = chart::render_templates(*c, in, *funcs);
   if (schema_thread.joinable()) {
     schema_thread.join();

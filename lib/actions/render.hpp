@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include <pave/chart/functions.hpp>
 #include <pave/util/expected.hpp>
 
 namespace pave::actions {
@@ -31,6 +32,7 @@ struct RenderOptions
   bool is_upgrade = false;                ///< --is-upgrade
   bool use_release_name = false;          ///< --release-name (output-dir/<release>/...)
   std::string output_dir;                 ///< --output-dir; empty = print to stdout
+  chart::LookupFn lookup;                 ///< live `lookup` (plan/deploy); empty = offline, like helm template
 };
 
 /// One rendered YAML document, for plan/deploy.

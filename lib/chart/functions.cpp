@@ -150,7 +150,7 @@ void strip_no_value(std::string& out)
   out.resize(w);
 }
 
-void add_helm_functions(tmpl::FunctionTable& table)
+void add_helm_functions(tmpl::FunctionTable& table, LookupFn lookup)
 {
   auto state = std::make_shared<IncludeState>();
   table.add("include", tmpl::Function{{Param::string, Param::any}, false,
@@ -161,10 +161,21 @@ void add_helm_functions(tmpl::FunctionTable& table)
   table.add("tpl", tmpl::Function{{Param::string, Param::map}, false, tpl, true});
   table.add("required", tmpl::Function{{Param::string, Param::any}, false, required, true});
   table.add("lookup", tmpl::Function{{Param::string, Param::string, Param::string, Param::string}, false,
-                                     [](tmpl::CallContext&, std::span<const Value>) { return Value::map(); }, true});
+                                     [lookup = std::move(lookup)](tmpl::CallContext&, std::span<const Value> args) {
+                                       if (!lookup) {
+                                         return Value::map();
+                                       }
+                                       auto r = lookup(args[0].as_string(), args[1].as_string(), args[2].as_string(),
+                                                       args[3].as_string());
+                                       if (!r) {
+                                         throw tmpl::FunctionError(r.error().message);
+                                       }
+                                       return std::move(*r);
+                                     },
+                                     true});
 }
 
-std::unique_ptr<tmpl::FunctionTable> make_function_table()
+std::unique_ptr<tmpl::FunctionTable> make_function_table(LookupFn lookup)
 {
   auto table = std::make_unique<tmpl::FunctionTable>();
   tmpl::add_sprig_functions(*table);
@@ -173,7 +184,7 @@ std::unique_ptr<tmpl::FunctionTable> make_function_table()
 #endif
   table->remove("env");
   table->remove("expandenv");
-  add_helm_functions(*table);
+  add_helm_functions(*table, std::move(lookup));
   return table;
 }
 

@@ -41,9 +41,9 @@ void setup_logging(std::string_view level, std::string_view format, bool color)
 {
   std::shared_ptr<spdlog::sinks::sink> sink;
   if (color) {
-    sink = std::make_shared<spdlog::sinks::stderr_color_sink_st>(spdlog::color_mode::always);
+    sink = std::make_shared<spdlog::sinks::stderr_color_sink_mt>(spdlog::color_mode::always);
   } else {
-    sink = std::make_shared<spdlog::sinks::stderr_sink_st>();
+    sink = std::make_shared<spdlog::sinks::stderr_sink_mt>();
   }
   auto logger = std::make_shared<spdlog::logger>("pave", sink);
   if (format == "json") {

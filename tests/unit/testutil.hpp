@@ -5,8 +5,28 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include <pave/http/clock.hpp>
 
 namespace pave::test {
+
+/// A Clock that never sleeps: sleep_for advances time and is recorded.
+class FakeClock final : public http::Clock
+{
+public:
+  std::chrono::system_clock::time_point now() const override { return m_now; }
+  void sleep_for(std::chrono::milliseconds d) override
+  {
+    sleeps.push_back(d);
+    m_now += d;
+  }
+  void advance(std::chrono::milliseconds d) { m_now += d; }
+  std::vector<std::chrono::milliseconds> sleeps;
+
+private:
+  std::chrono::system_clock::time_point m_now{std::chrono::seconds(1700000000)};
+};
 
 /// RAII: gives one test case its own scratch directory and makes it current.
 class TestContext

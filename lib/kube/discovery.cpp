@@ -1,0 +1,153 @@
+#include <pave/kube/discovery.hpp>
+
+#include <atomic>
+#include <cstdlib>
+#include <mutex>
+#include <thread>
+
+#include <spdlog/spdlog.h>
+
+namespace pave::kube {
+
+std::vector<ResourceInfo> parse_resource_list(const nlohmann::json& list)
+{
+  std::vector<ResourceInfo> out;
+  const std::string gv = list.value("groupVersion", "");
+  const auto slash = gv.find('/');
+  const std::string group = slash == std::string::npos ? "" : gv.substr(0, slash);
+  const std::string version = slash == std::string::npos ? gv : gv.substr(slash + 1);
+  const auto resources = list.find("resources");
+  if (resources == list.end() || !resources->is_array()) {
+    return out;
+  }
+  for (const auto& r : *resources) {
+    const std::string name = r.value("name", "");
+    if (name.empty() || name.find('/') != std::string::npos) {
+      continue; // subresource: deployments/status, pods/log
+    }
+    ResourceInfo info;
+    info.group = r.contains("group") && r["group"].is_string() ? r["group"].get<std::string>() : group;
+    info.version = r.contains("version") && r["version"].is_string() ? r["version"].get<std::string>() : version;
+    info.kind = r.value("kind", "");
+    info.resource = name;
+    info.namespaced = r.value("namespaced", false);
+    out.push_back(std::move(info));
+  }
+  return out;
+}
+
+util::Result<Discovery> fetch_discovery(const GetJson& get, int parallelism, std::chrono::system_clock::time_point now)
+{
+  std::vector<std::string> paths;
+  PAVE_TRY_ASSIGN(const nlohmann::json core, get("/api"));
+  if (const auto v = core.find("versions"); v != core.end() && v->is_array()) {
+    for (const auto& version : *v) {
+      paths.push_back("/api/" + version.get<std::string>());
+    }
+  }
+  PAVE_TRY_ASSIGN(const nlohmann::json groups, get("/apis"));
+  if (const auto g = groups.find("groups"); g != groups.end() && g->is_array()) {
+    for (const auto& group : *g) {
+      if (const auto vs = group.find("versions"); vs != group.end() && vs->is_array()) {
+        for (const auto& v : *vs) {
+          paths.push_back("/apis/" + v.value("groupVersion", ""));
+        }
+      }
+    }
+  }
+
+  std::vector<std::vector<ResourceInfo>> lists(paths.size());
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> complete{true};
+  auto worker = [&] {
+    for (std::size_t i = next++; i < paths.size(); i = next++) {
+      auto list = get(paths[i]);
+      if (!list) {
+        spdlog::warn("kube: discovery of {} failed, skipping it: {}", paths[i], list.error().message);
+        complete = false;
+        continue;
+      }
+      lists[i] = parse_resource_list(*list);
+    }
+  };
+  const std::size_t n = std::min<std::size_t>(paths.size(), static_cast<std::size_t>(std::max(parallelism, 1)));
+  std::vector<std::thread> threads;
+  for (std::size_t i = 1; i < n; ++i) {
+    threads.emplace_back(worker);
+  }
+  worker();
+  for (auto& t : threads) {
+    t.join();
+  }
+  Discovery d;
+  d.fetched_at = now;
+  d.complete = complete;
+  for (auto& l : lists) {
+    d.resources.insert(d.resources.end(), l.begin(), l.end());
+  }
+  return d;
+}
+
+std::string encode_discovery(const Discovery& d)
+{
+  nlohmann::json out;
+  out["format_version"] = k_discovery_format_version;
+  out["fetched_at"] = std::chrono::duration_cast<std::chrono::seconds>(d.fetched_at.time_since_epoch()).count();
+  auto& rs = out["resources"] = nlohmann::json::array();
+  for (const auto& r : d.resources) {
+    rs.push_back({{"group", r.group}, {"version", r.version}, {"kind", r.kind}, {"resource", r.resource},
+                  {"namespaced", r.namespaced}});
+  }
+  return out.dump() + "\n";
+}
+
+util::Result<Discovery> decode_discovery(std::string_view text)
+{
+  const auto doc = nlohmann::json::parse(text, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object()) {
+    return util::fail("discovery cache: not JSON");
+  }
+  if (doc.value("format_version", 0) != k_discovery_format_version) {
+    return util::fail("discovery cache: format_version {} is not {}", doc.value("format_version", 0),
+                      k_discovery_format_version);
+  }
+  Discovery d;
+  d.fetched_at = std::chrono::system_clock::time_point(std::chrono::seconds(doc.value("fetched_at", 0LL)));
+  try {
+    for (const auto& r : doc.at("resources")) {
+      d.resources.push_back({r.at("group").get<std::string>(), r.at("version").get<std::string>(),
+                             r.at("kind").get<std::string>(), r.at("resource").get<std::string>(),
+                             r.at("namespaced").get<bool>()});
+    }
+  } catch (const nlohmann::json::exception& e) {
+    return util::fail("discovery cache: {}", e.what());
+  }
+  return d;
+}
+
+std::filesystem::path discovery_cache_dir(const std::filesystem::path& root, std::string_view server)
+{
+  std::string_view host = server;
+  if (const auto s = host.find("://"); s != std::string_view::npos) {
+    host = host.substr(s + 3);
+  }
+  std::string name;
+  for (const char c : host) {
+    const bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
+    name += safe ? c : '_';
+  }
+  return root / name;
+}
+
+std::filesystem::path default_discovery_cache_root()
+{
+  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg != nullptr && *xdg != '\0') {
+    return std::filesystem::path(xdg) / "pave" / "discovery";
+  }
+  if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+    return std::filesystem::path(home) / ".cache" / "pave" / "discovery";
+  }
+  return {};
+}
+
+} // namespace pave::kube
