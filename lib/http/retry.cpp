@@ -89,7 +89,7 @@ double thread_random()
 
 } // namespace
 
-Result<Response> with_retries(const RetryPolicy& policy, Clock& clock, const Request& req,
+Result<Response> with_retries(const RetryPolicy& policy, util::Clock& clock, const Request& req,
                               const std::function<Result<Response>()>& attempt,
                               const std::function<double()>& random01)
 {

@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include <pave/http/client.hpp>
-#include <pave/http/clock.hpp>
+#include <pave/util/clock.hpp>
 
 namespace pave::http {
 
@@ -38,7 +38,7 @@ std::chrono::milliseconds backoff_delay(const RetryPolicy& policy, int retry, do
 /// used up, sleeping on `clock` between tries (the Retry-After of a response,
 /// when it has one, instead of the backoff). Returns the last outcome.
 /// `random01` defaults to a thread-local generator.
-Result<Response> with_retries(const RetryPolicy& policy, Clock& clock, const Request& req,
+Result<Response> with_retries(const RetryPolicy& policy, util::Clock& clock, const Request& req,
                               const std::function<Result<Response>()>& attempt,
                               const std::function<double()>& random01 = {});
 
@@ -46,7 +46,7 @@ Result<Response> with_retries(const RetryPolicy& policy, Clock& clock, const Req
 class RetryingHttpClient final : public HttpClient
 {
 public:
-  RetryingHttpClient(HttpClient& inner, RetryPolicy policy, Clock& clock = system_clock())
+  RetryingHttpClient(HttpClient& inner, RetryPolicy policy, util::Clock& clock = util::system_clock())
       : m_inner(inner), m_policy(policy), m_clock(clock)
   {
   }
@@ -55,7 +55,7 @@ public:
 private:
   HttpClient& m_inner;
   RetryPolicy m_policy;
-  Clock& m_clock;
+  util::Clock& m_clock;
 };
 
 } // namespace pave::http

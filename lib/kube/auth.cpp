@@ -25,7 +25,7 @@ private:
 class TokenFileSource final : public CredentialSource
 {
 public:
-  TokenFileSource(std::string path, http::Clock& clock) : m_path(std::move(path)), m_clock(clock) {}
+  TokenFileSource(std::string path, util::Clock& clock) : m_path(std::move(path)), m_clock(clock) {}
 
   util::Result<Credentials> get() override
   {
@@ -57,7 +57,7 @@ public:
 
 private:
   std::string m_path;
-  http::Clock& m_clock;
+  util::Clock& m_clock;
   std::mutex m_mutex;
   Credentials m_creds;
   std::chrono::system_clock::time_point m_read_at;
@@ -67,7 +67,7 @@ private:
 class ExecSource final : public CredentialSource
 {
 public:
-  ExecSource(ExecConfig exec, ClusterConfig cluster, http::Clock& clock)
+  ExecSource(ExecConfig exec, ClusterConfig cluster, util::Clock& clock)
       : m_exec(std::move(exec)), m_cluster(std::move(cluster)), m_clock(clock)
   {
   }
@@ -95,7 +95,7 @@ public:
 private:
   ExecConfig m_exec;
   ClusterConfig m_cluster;
-  http::Clock& m_clock;
+  util::Clock& m_clock;
   std::mutex m_mutex;
   std::optional<Credentials> m_cached;
 };
@@ -122,7 +122,7 @@ std::string base64_encode(std::string_view in)
 
 } // namespace
 
-std::shared_ptr<CredentialSource> make_credential_source(const RestConfig& config, http::Clock& clock)
+std::shared_ptr<CredentialSource> make_credential_source(const RestConfig& config, util::Clock& clock)
 {
   const UserConfig& u = config.user;
   if (u.exec) {

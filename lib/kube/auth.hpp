@@ -7,7 +7,7 @@
 #include <chrono>
 #include <memory>
 
-#include <pave/http/clock.hpp>
+#include <pave/util/clock.hpp>
 #include <pave/kube/exec_credential.hpp>
 #include <pave/kube/kubeconfig.hpp>
 #include <pave/util/expected.hpp>
@@ -33,7 +33,7 @@ inline constexpr std::chrono::seconds k_expiry_margin{10};
 /// The source for the user of `config`: exec plugin, token file, token or
 /// basic auth, else none (anonymous or client certificate files only).
 std::shared_ptr<CredentialSource> make_credential_source(const RestConfig& config,
-                                                         http::Clock& clock = http::system_clock());
+                                                         util::Clock& clock = util::system_clock());
 
 /// The Authorization header value for `c` ("Bearer T", "Basic B64"), or "".
 std::string authorization_header(const Credentials& c);

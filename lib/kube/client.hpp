@@ -57,7 +57,7 @@ struct ClientOptions
   HttpFactory make_http;                  ///< else called on first use and when exec client certificates change
   std::shared_ptr<CredentialSource> credentials; ///< null: anonymous
   http::RetryPolicy retry{};
-  http::Clock* clock = &http::system_clock();
+  util::Clock* clock = &util::system_clock();
   std::filesystem::path discovery_cache; ///< this server's cache directory; empty: memory only
   std::chrono::seconds discovery_ttl = k_discovery_ttl;
   int parallelism = 8; ///< concurrent discovery requests

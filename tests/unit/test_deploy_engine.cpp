@@ -5,6 +5,8 @@
 #include <pave/deploy/engine.hpp>
 #include <pave/plan/order.hpp>
 
+#include "testutil.hpp"
+
 using namespace pave;
 using nlohmann::json;
 
@@ -51,14 +53,6 @@ public:
   int concurrency() const override { return 4; }
 };
 
-class ManualClock : public util::Clock
-{
-public:
-  time_point t{};
-  time_point now() const override { return t; }
-  void sleep_for(std::chrono::milliseconds d) override { t += d; }
-};
-
 plan::Change change(plan::Action a, const std::string& kind, const std::string& name)
 {
   plan::Change c;
@@ -77,7 +71,7 @@ plan::Change change(plan::Action a, const std::string& kind, const std::string& 
 TEST_CASE("deploy::apply")
 {
   RecordingTarget target;
-  ManualClock clock;
+  test::FakeClock clock;
   plan::Plan p;
   p.changes = {change(plan::Action::create, "Deployment", "web"), change(plan::Action::create, "Namespace", "ns"),
                change(plan::Action::remove, "ConfigMap", "old"), change(plan::Action::noop, "Service", "web"),
@@ -96,6 +90,7 @@ TEST_CASE("deploy::apply")
     CHECK(r.outcomes.size() == 4);
     CHECK(target.polls == 3);
     CHECK(r.elapsed == std::chrono::milliseconds(200));
+    CHECK(clock.sleeps.size() == 2);
     CHECK(events.back().kind == deploy::Event::Kind::ready);
   }
   SUBCASE("a failed apply stops before the next wave")

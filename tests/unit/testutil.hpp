@@ -7,12 +7,12 @@
 #include <string_view>
 #include <vector>
 
-#include <pave/http/clock.hpp>
+#include <pave/util/clock.hpp>
 
 namespace pave::test {
 
 /// A Clock that never sleeps: sleep_for advances time and is recorded.
-class FakeClock final : public http::Clock
+class FakeClock final : public util::Clock
 {
 public:
   std::chrono::system_clock::time_point now() const override { return m_now; }

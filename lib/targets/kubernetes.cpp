@@ -1,0 +1,165 @@
+#include <pave/targets/kubernetes.hpp>
+
+#include <atomic>
+#include <map>
+#include <mutex>
+#include <thread>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include <pave/kube/client.hpp>
+#include <pave/kube/kubeconfig.hpp>
+#include <pave/kube/rollout.hpp>
+
+namespace pave::targets {
+
+namespace {
+
+/// More objects than this of one kind and namespace are refreshed with one list call.
+constexpr std::size_t k_list_threshold = 3;
+constexpr int k_refresh_parallelism = 8;
+
+class KubernetesTarget final : public Target
+{
+public:
+  KubernetesTarget(std::unique_ptr<kube::Client> client, std::string context, int concurrency)
+    : m_client(std::move(client)), m_context(std::move(context)), m_concurrency(concurrency)
+  {
+  }
+
+  std::string describe() const override
+  {
+    return fmt::format("kubernetes {} (context {})", m_client->server(), m_context);
+  }
+
+  plan::ScopeFn scope() override
+  {
+    return [this](const std::string& api_version, const std::string& kind) -> util::Result<bool> {
+      PAVE_TRY_ASSIGN(kube::ResourceInfo r, m_client->resolve(api_version, kind));
+      return r.namespaced;
+    };
+  }
+
+  util::Result<std::map<std::string, nlohmann::json>> refresh(const std::vector<plan::ObjectRef>& refs) override
+  {
+    // Group by kind and namespace; each group is fetched with one list or a few gets.
+    using Key = std::tuple<std::string, std::string, std::string>;
+    std::map<Key, std::vector<const plan::ObjectRef*>> groups;
+    for (const auto& ref : refs) {
+      groups[{ref.api_version, ref.kind, ref.namespace_}].push_back(&ref);
+    }
+    std::vector<std::pair<Key, std::vector<const plan::ObjectRef*>>> work(groups.begin(), groups.end());
+    std::map<std::string, nlohmann::json> live;
+    std::mutex mutex;
+    std::atomic<std::size_t> next{0};
+    std::optional<util::Error> error;
+    auto worker = [&] {
+      for (std::size_t i = next++; i < work.size(); i = next++) {
+        auto found = refresh_group(work[i].second);
+        const std::lock_guard lock(mutex);
+        if (!found) {
+          if (!error) {
+            error = found.error();
+          }
+          continue;
+        }
+        for (auto& [address, object] : *found) {
+          live[address] = std::move(object);
+        }
+      }
+    };
+    std::vector<std::thread> pool;
+    const std::size_t threads = std::min<std::size_t>(work.size(), k_refresh_parallelism);
+    for (std::size_t t = 1; t < threads; ++t) {
+      pool.emplace_back(worker);
+    }
+    worker();
+    for (auto& t : pool) {
+      t.join();
+    }
+    if (error) {
+      return std::unexpected(*error);
+    }
+    return live;
+  }
+
+  util::Result<nlohmann::json> apply(const nlohmann::json& object, const ApplyOptions& options) override
+  {
+    kube::ApplyOptions ao;
+    ao.force_conflicts = options.force_conflicts;
+    ao.dry_run = options.dry_run;
+    return m_client->apply(object, ao);
+  }
+
+  util::Result<void> remove(const plan::ObjectRef& ref) override
+  {
+    PAVE_TRY_ASSIGN(kube::ResourceInfo r, m_client->resolve(ref.api_version, ref.kind));
+    return m_client->remove(r, ref.namespace_, ref.name, kube::DeleteOptions{});
+  }
+
+  util::Result<Rollout> rollout(const plan::ObjectRef& ref) override
+  {
+    PAVE_TRY_ASSIGN(kube::ResourceInfo r, m_client->resolve(ref.api_version, ref.kind));
+    PAVE_TRY_ASSIGN(std::optional<nlohmann::json> object, m_client->get(r, ref.namespace_, ref.name));
+    if (!object) {
+      return Rollout{false, true, "it was deleted while pave waited for it"};
+    }
+    const kube::RolloutStatus s = kube::rollout_status(*object);
+    return Rollout{s.done, s.failed, s.message};
+  }
+
+  int concurrency() const override { return m_concurrency; }
+
+private:
+  util::Result<std::map<std::string, nlohmann::json>> refresh_group(const std::vector<const plan::ObjectRef*>& refs)
+  {
+    const plan::ObjectRef& first = *refs.front();
+    std::map<std::string, nlohmann::json> live;
+    auto resolved = m_client->resolve(first.api_version, first.kind);
+    if (!resolved) {
+      // A kind the cluster does not know (yet: its CRD is in the plan) has no live objects.
+      return live;
+    }
+    if (refs.size() > k_list_threshold) {
+      PAVE_TRY_ASSIGN(auto items, m_client->list(*resolved, first.namespace_));
+      std::map<std::string, const plan::ObjectRef*> wanted;
+      for (const auto* ref : refs) {
+        wanted[ref->name] = ref;
+      }
+      for (auto& item : items) {
+        const auto name = item["metadata"].value("name", "");
+        if (const auto it = wanted.find(name); it != wanted.end()) {
+          live[it->second->address()] = std::move(item);
+        }
+      }
+      return live;
+    }
+    for (const auto* ref : refs) {
+      PAVE_TRY_ASSIGN(auto object, m_client->get(*resolved, ref->namespace_, ref->name));
+      if (object) {
+        live[ref->address()] = std::move(*object);
+      }
+    }
+    return live;
+  }
+
+  std::unique_ptr<kube::Client> m_client;
+  std::string m_context;
+  int m_concurrency;
+};
+
+} // namespace
+
+util::Result<std::unique_ptr<Target>> open_kubernetes(const KubernetesTargetOptions& options)
+{
+  kube::KubeconfigOptions ko;
+  ko.path = options.kubeconfig;
+  ko.context = options.context;
+  PAVE_TRY_ASSIGN(kube::RestConfig config, kube::load_kubeconfig(ko));
+  PAVE_TRY_ASSIGN(std::unique_ptr<kube::Client> client, kube::connect(config));
+  return std::unique_ptr<Target>(
+    std::make_unique<KubernetesTarget>(std::move(client), config.context, options.concurrency));
+}
+
+} // namespace pave::targets
