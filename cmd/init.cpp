@@ -66,6 +66,9 @@ void setup_init(CLI::App& app, cli::Context& ctx)
   app.add_option("--env", f->options.environments, "Environment to create (repeatable)")
     ->capture_default_str()
     ->take_all();
+  app.add_option("--target", f->options.target, "Where environments deploy: kubernetes, or directory (GitOps)")
+    ->check(CLI::IsMember({"kubernetes", "directory"}))
+    ->capture_default_str();
   app.add_flag("-y,--yes", f->yes, "Never prompt: use flags and defaults");
   app.add_flag("--force", f->options.force, "Overwrite existing files and list them");
 

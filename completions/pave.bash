@@ -6,7 +6,7 @@ _pave() {
   for ((i = 1; i < COMP_CWORD; i++)); do
     if ((skip)); then skip=0; continue; fi
     case ${COMP_WORDS[i]} in
-      -h|--help|--version|--help-all|-o|--output|--color|--log-format|-v|--verbose|-q|--quiet|-e|--env|--project|--name|--app|-t|--template|-y|--yes|--force|-n|--namespace|-f|--values|--set|--set-string|--set-file|--set-json|--kube-version|-a|--api-versions|-s|--show-only|--include-crds|--skip-tests|--is-upgrade|--release-name|--output-dir|--dir|--keep) skip=1; continue;;
+      -h|--help|--version|--help-all|-o|--output|--color|--log-format|-v|--verbose|-q|--quiet|-e|--env|--project|--name|--app|-t|--template|--target|-y|--yes|--force|-n|--namespace|-f|--values|--set|--set-string|--set-file|--set-json|--kube-version|-a|--api-versions|-s|--show-only|--include-crds|--skip-tests|--is-upgrade|--release-name|--output-dir|--dir|--keep) skip=1; continue;;
       -*) continue;;
     esac
     if [[ -z $cmd ]]; then cmd=${COMP_WORDS[i]}; elif [[ -z $sub ]]; then sub=${COMP_WORDS[i]}; fi
@@ -15,12 +15,13 @@ _pave() {
     -o|--output) COMPREPLY=($(compgen -W 'table json yaml' -- "$cur")); return;;
     --color) COMPREPLY=($(compgen -W 'auto always never' -- "$cur")); return;;
     --log-format) COMPREPLY=($(compgen -W 'text json' -- "$cur")); return;;
+    --target) COMPREPLY=($(compgen -W 'kubernetes directory' -- "$cur")); return;;
   esac
   case $cmd in
     '')
       opts='init render validate config demo completion version -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project';;
     init)
-      opts='-h --help --help-all --name --app -t --template --env -y --yes --force -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project'
+      opts='-h --help --help-all --name --app -t --template --env --target -y --yes --force -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project'
       ;;
     render)
       opts='-h --help --help-all --name -n --namespace -f --values --set --set-string --set-file --set-json --kube-version -a --api-versions -s --show-only --include-crds --skip-tests --is-upgrade --release-name --output-dir -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project'

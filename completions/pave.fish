@@ -22,6 +22,7 @@ complete -c pave -n '__fish_seen_subcommand_from init' -l name -r -d 'Project na
 complete -c pave -n '__fish_seen_subcommand_from init' -l app -r -d 'Name of the first app (default: the project name)'
 complete -c pave -n '__fish_seen_subcommand_from init' -s t -l template -r -d 'Starter chart: web-service, worker or cronjob'
 complete -c pave -n '__fish_seen_subcommand_from init' -l env -r -d 'Environment to create (repeatable)'
+complete -c pave -n '__fish_seen_subcommand_from init' -l target -x -a 'kubernetes directory' -d 'Where environments deploy: kubernetes, or directory (GitOps)'
 complete -c pave -n '__fish_seen_subcommand_from init' -s y -l yes -r -d 'Never prompt: use flags and defaults'
 complete -c pave -n '__fish_seen_subcommand_from init' -l force -r -d 'Overwrite existing files and list them'
 complete -c pave -n '__fish_seen_subcommand_from render' -s h -l help -r -d 'Print this help message and exit'

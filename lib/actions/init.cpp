@@ -65,7 +65,10 @@ util::Result<InitResult> init(const InitOptions& options)
     }
   }
 
-  auto files = scaffold::project_files({r.name, r.app, r.template_, r.environments});
+  if (options.target != "kubernetes" && options.target != "directory") {
+    return util::fail_with(util::ExitCode::usage, "invalid target \"{}\": use kubernetes or directory", options.target);
+  }
+  auto files = scaffold::project_files({r.name, r.app, r.template_, r.environments, options.target});
   if (!files) {
     auto e = files.error();
     e.code = util::ExitCode::usage;

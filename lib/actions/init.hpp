@@ -15,6 +15,7 @@ struct InitOptions
   std::string app;                   ///< first app's name; default: the project name
   std::string template_ = "web-service"; ///< built-in starter chart
   std::vector<std::string> environments = {"dev", "staging", "prod"};
+  std::string target = "kubernetes";   ///< environments' target: "kubernetes" or "directory" (GitOps)
   bool force = false;                ///< replace existing files (and report them)
 };
 

@@ -122,7 +122,7 @@ util::Result<bool> builtin_scope(const std::string& /*api_version*/, const std::
 }
 
 util::Result<DesiredState> render_environment(const project::Project& project, const project::Environment& env,
-                                              const ScopeFn& namespaced)
+                                              const ScopeFn& namespaced, const chart::LookupFn& lookup)
 {
   DesiredState state;
   std::map<std::string, DesiredObject> objects;
@@ -141,6 +141,7 @@ util::Result<DesiredState> render_environment(const project::Project& project, c
     ro.namespace_ = !app->namespace_.empty() ? app->namespace_ : !env.namespace_.empty() ? env.namespace_ : "default";
     ro.include_crds = true;
     ro.skip_tests = true;
+    ro.lookup = lookup;
     const AppValues values = app_values(project, env, *app);
     ro.values_files = values.files;
     ro.set_json = values.json;

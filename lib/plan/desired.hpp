@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <pave/chart/functions.hpp>
 #include <pave/plan/object_ref.hpp>
 #include <pave/project/project.hpp>
 
@@ -59,7 +60,8 @@ util::Result<bool> builtin_scope(const std::string& api_version, const std::stri
 /// Renders every app of `env`. Errors name the app and the template:
 /// "app web: execution error in web/templates/x.yaml:3:4: ...", or two apps
 /// producing the same object: "Deployment shop/web is rendered by both app a and app b".
+/// `lookup` answers the templates' lookup calls (empty: offline, like `helm template`).
 util::Result<DesiredState> render_environment(const project::Project& project, const project::Environment& env,
-                                              const ScopeFn& namespaced);
+                                              const ScopeFn& namespaced, const chart::LookupFn& lookup = {});
 
 } // namespace pave::plan

@@ -72,16 +72,22 @@ name = "{}"
 # lock_timeout = "0s"     # wait this long for a held state lock
 )",
                               spec.name, spec.environments.empty() ? "dev" : spec.environments.front());
+  // Comments start in one column, whatever the environment's name.
+  auto line = [](const std::string& setting, std::string_view comment) {
+    return comment.empty() ? setting + "\n" : fmt::format("{:<29} # {}\n", setting, comment);
+  };
   for (const auto& env : spec.environments) {
-    s += fmt::format(R"(
-[environments.{0}]
-target = "kubernetes"         # or "directory" to write manifests for Argo CD / Flux
-context = "{0}"               # kubeconfig context
-namespace = "{1}-{0}"
-values = ["values/{0}.yaml"]  # applied to every app in this environment
-# region = "us-east-1"
-)",
-                     env, spec.name);
+    s += fmt::format("\n[environments.{}]\n", env);
+    if (spec.target == "directory") {
+      s += line("target = \"directory\"", "or \"kubernetes\" to deploy to a cluster");
+      s += line(fmt::format("directory = \"deploy/{}\"", env), "one YAML file per object, for Argo CD / Flux");
+    } else {
+      s += line("target = \"kubernetes\"", "or \"directory\" to write manifests for Argo CD / Flux");
+      s += line(fmt::format("context = \"{}\"", env), "kubeconfig context");
+    }
+    s += line(fmt::format("namespace = \"{}-{}\"", spec.name, env), "");
+    s += line(fmt::format("values = [\"values/{}.yaml\"]", env), "applied to every app in this environment");
+    s += "# region = \"us-east-1\"\n";
   }
   s += fmt::format(R"(
 [apps.{0}]

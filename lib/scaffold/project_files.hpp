@@ -14,6 +14,7 @@ struct ProjectSpec
   std::string app;
   std::string template_;
   std::vector<std::string> environments;
+  std::string target = "kubernetes"; ///< "kubernetes" or "directory" (GitOps: deploy/ENV)
 };
 
 /// Every file `pave init` writes for `spec`, keyed by relative path. Error

@@ -10,6 +10,7 @@
 
 #include <pave/kube/client.hpp>
 #include <pave/kube/kubeconfig.hpp>
+#include <pave/kube/lookup.hpp>
 #include <pave/kube/rollout.hpp>
 
 namespace pave::targets {
@@ -108,6 +109,8 @@ public:
     const kube::RolloutStatus s = kube::rollout_status(*object);
     return Rollout{s.done, s.failed, s.message};
   }
+
+  chart::LookupFn lookup() override { return kube::make_lookup(*m_client); }
 
   int concurrency() const override { return m_concurrency; }
 

@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <pave/chart/functions.hpp>
 #include <pave/plan/desired.hpp>
 #include <pave/plan/object_ref.hpp>
 #include <pave/util/expected.hpp>
@@ -54,6 +55,9 @@ public:
   /// Where the rollout of an applied object stands (workloads; everything
   /// else is done as soon as it is applied).
   virtual util::Result<Rollout> rollout(const plan::ObjectRef& ref) = 0;
+
+  /// The `lookup` template function answered from this target (empty: offline).
+  virtual chart::LookupFn lookup() { return {}; }
 
   /// How many objects of one wave may be applied at once.
   virtual int concurrency() const = 0;
