@@ -35,6 +35,26 @@ constexpr cli::CommandSpec k_commands[] = {
    "pave config show\n"
    "PAVE_OUTPUT=json pave config show",
    setup_config},
+  {"state", "Inspect and repair an environment's recorded state",
+   "The state records what pave applied to an environment: its resources, its revisions (`pave history`), "
+   "a serial bumped by every write and a lineage fixed when it is created. It lives in "
+   "STATE_DIR/ENV.json (setting state_dir, default .pave/state) with a checksum, and the last 10 "
+   "versions are kept as ENV.json.backup.SERIAL. `list` and `show` inspect it; `rm` forgets resources "
+   "without deleting live objects; `pull` prints the state file and `push` replaces it; `unlock --force` "
+   "breaks a lock whose holder is gone. Commands that change the state take its lock and, when it is "
+   "held, wait up to --lock-timeout, then exit 4 naming the holder. See docs/state.md.",
+   "pave state list -e prod\n"
+   "pave state show k8s:apps/v1/Deployment/shop/web\n"
+   "pave state rm k8s:v1/ConfigMap/shop/legacy\n"
+   "pave state pull > s.json && pave state push s.json\n"
+   "pave state unlock --force 0b8e2a8c-2f0d-4c55-9a57-4d0c8f5e7a11",
+   setup_state},
+  {"history", "List the revisions of an environment: deploys, rollbacks, state surgery",
+   "Prints each revision recorded in the environment's state, oldest first: its number, time (UTC), "
+   "operation, status (deployed, superseded, failed, rolled-back) and a one-line description.",
+   "pave history\n"
+   "pave history -e prod --output json",
+   setup_history},
   {"demo", "Run pave's main job on an embedded example, with no cloud account",
    "Scaffolds a project in a temporary directory from the built-in web-service template, renders it "
    "for its dev environment, and prints what happened. Use --keep to keep the directory.",
