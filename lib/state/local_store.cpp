@@ -96,41 +96,42 @@ fs::path LocalStateStore::backup_path(std::uint64_t serial) const
   return m_dir / fmt::format("{}.json.backup.{}", m_env, serial);
 }
 
-std::string LocalStateStore::corrupt_hint()
+util::Error LocalStateStore::unreadable(util::Error e)
 {
   const auto list = backups();
   if (!list || list->empty()) {
-    return "; there are no backups";
+    e.message += "; there are no backups";
+  } else {
+    e.message += fmt::format("; backups are in {}.backup.N (newest: {})", m_state.string(), list->front().path);
   }
-  return fmt::format("; backups are in {}.backup.N (newest: {})", m_state.string(), list->front().path);
+  e.detail = "pave never overwrites it; inspect it, then restore a backup with `pave state push --force BACKUP` "
+             "(which moves this file aside)";
+  return e;
 }
 
-util::Result<std::optional<State>> LocalStateStore::read_stored(bool* corrupt)
+util::Result<std::optional<std::string>> LocalStateStore::read_bytes() const
 {
   auto bytes = util::read_file(m_state);
   if (!bytes) {
     if (!util::exists(m_state)) {
-      return std::optional<State>();
+      return std::optional<std::string>();
     }
     return std::unexpected(bytes.error());
   }
-  auto s = parse_state(*bytes, m_state.string());
-  if (!s) {
-    if (corrupt != nullptr) {
-      *corrupt = true;
-    }
-    util::Error e = std::move(s.error());
-    e.message += corrupt_hint();
-    e.detail = "pave never overwrites it; inspect it, then restore a backup with `pave state push --force "
-               "BACKUP` (which moves this file aside)";
-    return std::unexpected(std::move(e));
-  }
-  return std::optional<State>(std::move(*s));
+  return std::optional<std::string>(std::move(*bytes));
 }
 
 util::Result<std::optional<State>> LocalStateStore::read()
 {
-  return read_stored(nullptr);
+  PAVE_TRY_ASSIGN(const auto bytes, read_bytes());
+  if (!bytes) {
+    return std::optional<State>();
+  }
+  auto s = parse_state(*bytes, m_state.string());
+  if (!s) {
+    return std::unexpected(unreadable(std::move(s.error())));
+  }
+  return std::optional<State>(std::move(*s));
 }
 
 util::Result<void> LocalStateStore::write(State& s, WriteMode mode)
@@ -144,48 +145,69 @@ util::Result<void> LocalStateStore::write(State& s, WriteMode mode)
                       "it; not writing",
                       describe(), held->info.id);
   }
-  bool corrupt = false;
-  auto stored = read_stored(&corrupt);
-  if (!stored) {
-    if (mode != WriteMode::replace || !corrupt) {
-      return std::unexpected(stored.error());
+  PAVE_TRY_ASSIGN(const auto bytes, read_bytes());
+  std::optional<StateHeader> stored;
+  if (bytes) {
+    auto header = parse_state_header(*bytes, m_state.string());
+    if (header) {
+      stored = std::move(*header);
+    } else if (mode != WriteMode::replace) {
+      return std::unexpected(unreadable(std::move(header.error())));
+    } else {
+      const fs::path aside = m_state.string() + ".corrupt-" + std::to_string(::time(nullptr));
+      if (::rename(m_state.c_str(), aside.c_str()) != 0) {
+        return util::fail("cannot move {} aside: {}", m_state.string(), std::strerror(errno));
+      }
     }
-    const fs::path aside = m_state.string() + ".corrupt-" + std::to_string(::time(nullptr));
-    if (::rename(m_state.c_str(), aside.c_str()) != 0) {
-      return util::fail("cannot move {} aside: {}", m_state.string(), std::strerror(errno));
-    }
-    stored = std::optional<State>();
   }
   std::uint64_t floor = 0;
-  if (!*stored) {
+  if (!stored) {
     if (const auto list = backups(); list && !list->empty()) {
       floor = list->front().serial + 1;
     }
   }
-  PAVE_TRY_ASSIGN(const auto serial, next_serial(*stored, s, mode, describe(), floor));
-  State next = s;
-  next.serial = serial;
-  next.pave_version = PAVE_VERSION;
-  next.format_version = State::k_current_format;
-  if (next.lineage.empty()) {
-    next.lineage = *stored ? (*stored)->lineage : util::uuid_v4();
+  PAVE_TRY_ASSIGN(const auto serial, next_serial(stored, s, mode, describe(), floor));
+  // Set the new header fields in place (no copy of a large state), and put
+  // them back if the write fails.
+  State old_header;
+  old_header.serial = s.serial;
+  old_header.lineage = s.lineage;
+  old_header.environment = s.environment;
+  old_header.pave_version = s.pave_version;
+  auto restore = [&] {
+    s.serial = old_header.serial;
+    s.lineage = std::move(old_header.lineage);
+    s.environment = std::move(old_header.environment);
+    s.pave_version = std::move(old_header.pave_version);
+  };
+  s.serial = serial;
+  s.pave_version = PAVE_VERSION;
+  s.format_version = State::k_current_format;
+  if (s.lineage.empty()) {
+    s.lineage = stored ? stored->lineage : util::uuid_v4();
   }
-  if (next.environment.empty()) {
-    next.environment = m_env;
+  if (s.environment.empty()) {
+    s.environment = m_env;
   }
-  PAVE_TRY_ASSIGN(const auto bytes, serialize_state(next));
-  if (*stored) {
+  auto text = serialize_state(s);
+  if (!text) {
+    restore();
+    return std::unexpected(text.error());
+  }
+  if (stored) {
     // Keep the version being replaced: a second name for its inode.
-    const fs::path backup = backup_path((*stored)->serial);
+    const fs::path backup = backup_path(stored->serial);
     ::unlink(backup.c_str());
     if (::link(m_state.c_str(), backup.c_str()) != 0) {
       std::error_code ec;
       fs::copy_file(m_state, backup, fs::copy_options::overwrite_existing, ec);
     }
   }
-  PAVE_TRY(util::write_file_atomic(m_state, bytes, 0600));
+  if (auto w = util::write_file_atomic(m_state, *text, 0600); !w) {
+    restore();
+    return w;
+  }
   prune_backups();
-  s = std::move(next);
   return {};
 }
 

@@ -44,8 +44,10 @@ public:
 
 private:
   struct Held;
-  util::Result<std::optional<State>> read_stored(bool* corrupt);
-  std::string corrupt_hint();
+  /// The stored bytes, nullopt when there is no state file.
+  util::Result<std::optional<std::string>> read_bytes() const;
+  /// Adds where the backups are to an error about an unreadable state.
+  util::Error unreadable(util::Error e);
   void prune_backups();
   void remove_temp_files();
 

@@ -42,9 +42,9 @@ util::Result<void> MemoryStateStore::write(State& s, WriteMode mode)
                       "it; not writing",
                       describe(), m_lock_id);
   }
-  std::optional<State> stored;
+  std::optional<StateHeader> stored;
   if (m_backend->bytes) {
-    auto parsed = parse_state(*m_backend->bytes, describe());
+    auto parsed = parse_state_header(*m_backend->bytes, describe());
     if (!parsed && mode == WriteMode::checked) {
       return std::unexpected(parsed.error());
     }

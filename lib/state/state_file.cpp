@@ -51,7 +51,12 @@ util::Result<std::string> serialize_state(const State& s)
   }
 }
 
-util::Result<State> parse_state(std::string_view bytes, std::string_view source, const ParseOptions& options)
+namespace {
+
+/// Syntax, format version and checksum of a state file. Returns the document
+/// (with `checksum` removed) and its format.
+util::Result<std::pair<json, int>> check_document(std::string_view bytes, std::string_view source,
+                                                  const ParseOptions& options)
 {
   if (bytes.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     return util::fail("state file {} is corrupt: it is empty (truncated)", source);
@@ -70,8 +75,9 @@ util::Result<State> parse_state(std::string_view bytes, std::string_view source,
   if (fv == doc.end() || !fv->is_number_integer()) {
     return util::fail("state file {} is not a pave state file: no integer format_version", source);
   }
-  const std::int64_t format = fv->is_number_unsigned() && fv->get<std::uint64_t>() > static_cast<std::uint64_t>(INT32_MAX) ? INT32_MAX
-                                                                                                : fv->get<std::int64_t>();
+  const std::int64_t format =
+    fv->is_number_unsigned() && fv->get<std::uint64_t>() > static_cast<std::uint64_t>(INT32_MAX) ? INT32_MAX
+                                                                                                  : fv->get<std::int64_t>();
   if (format > State::k_current_format) {
     return util::fail("state file {} was written by a newer pave (format {}; this pave reads formats {} to {})", source,
                       format, State::k_oldest_format, State::k_current_format);
@@ -88,12 +94,40 @@ util::Result<State> parse_state(std::string_view bytes, std::string_view source,
       }
     } else if (!cs->is_string()) {
       return util::fail("state file {} is corrupt: checksum is not a string", source);
-    } else if (document_checksum(doc) != cs->get_ref<const std::string&>()) {
-      return util::fail("state file {} is corrupt: checksum mismatch (truncated or edited by hand)", source);
+    } else {
+      const std::string want = cs->get<std::string>();
+      doc.erase(cs); // in place: copying a large document costs more than hashing it
+      if (util::sha256_tagged(canonical_json(doc)) != want) {
+        return util::fail("state file {} is corrupt: checksum mismatch (truncated or edited by hand)", source);
+      }
     }
   }
-  PAVE_TRY_ASSIGN(doc, upgrade_chain(std::move(doc), static_cast<int>(format), source));
+  return std::pair<json, int>(std::move(doc), static_cast<int>(format));
+}
+
+} // namespace
+
+util::Result<State> parse_state(std::string_view bytes, std::string_view source, const ParseOptions& options)
+{
+  PAVE_TRY_ASSIGN(auto checked, check_document(bytes, source, options));
+  PAVE_TRY_ASSIGN(auto doc, upgrade_chain(std::move(checked.first), checked.second, source));
   return read_v1(doc, source);
+}
+
+util::Result<StateHeader> parse_state_header(std::string_view bytes, std::string_view source)
+{
+  PAVE_TRY_ASSIGN(auto checked, check_document(bytes, source, {}));
+  const json& doc = checked.first;
+  StateHeader h;
+  h.format_version = checked.second;
+  const auto serial = doc.find("serial");
+  const auto lineage = doc.find("lineage");
+  if (serial == doc.end() || !serial->is_number_unsigned() || lineage == doc.end() || !lineage->is_string()) {
+    return util::fail("state file {} is invalid: no serial or lineage", source);
+  }
+  h.serial = serial->get<std::uint64_t>();
+  h.lineage = lineage->get<std::string>();
+  return h;
 }
 
 util::Result<json> upgrade_v0_to_v1(const json& doc, std::string_view source)

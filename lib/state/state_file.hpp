@@ -16,6 +16,7 @@
 /// Fields are closed: an unknown field is an error (a hand edit or a newer
 /// pave), never silently dropped. Data of later features goes in `sections`,
 /// anything else needs a new format_version and an upgrader.
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -45,6 +46,18 @@ util::Result<std::string> serialize_state(const State& s);
 ///   "state file NAME was written by a newer pave (format 7; this pave reads formats 0 to 1)"
 ///   "state file NAME is invalid: resources[2].kind: expected a string"
 util::Result<State> parse_state(std::string_view bytes, std::string_view source_name, const ParseOptions& options = {});
+
+/// What a writer checks before replacing a stored state.
+struct StateHeader
+{
+  int format_version = 0;
+  std::uint64_t serial = 0;
+  std::string lineage;
+};
+
+/// The checks of parse_state (syntax, format, checksum) without decoding the
+/// resources and revisions: cheaper, for a writer that only compares serials.
+util::Result<StateHeader> parse_state_header(std::string_view bytes, std::string_view source_name);
 
 /// The format-1 document of `s` without `checksum`.
 nlohmann::json write_v1(const State& s);

@@ -2,6 +2,7 @@
 #include <pave/state/state_file.hpp>
 
 #include <cstdint>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -105,11 +106,17 @@ private:
   std::set<std::string, std::less<>> m_seen;
 };
 
-/// Pools `object` under its digest and returns the reference stored in its place.
-json intern(json& pool, const json& object)
+/// Pools `object` under its digest and returns the reference stored in its
+/// place. `known` is an object whose digest is `known_key`: when equal (a
+/// revision's copy of the applied object, the common case) its digest is
+/// reused instead of serialising and hashing the object again.
+json intern(json& pool, const json& object, const json* known = nullptr, const std::string* known_key = nullptr)
 {
   if (!object.is_object()) {
     return object; // null (no object) stays inline
+  }
+  if (known != nullptr && known_key != nullptr && *known == object) {
+    return *known_key;
   }
   std::string key = object_digest(object);
   if (!pool.contains(key)) {
@@ -197,12 +204,16 @@ json write_v1(const State& s)
   doc["environment"] = s.environment;
   doc["pave_version"] = s.pave_version;
   json& resources = doc["resources"] = json::array();
+  std::map<std::string_view, std::pair<const json*, std::string>> applied_keys; // address -> applied, its key
   for (const auto& r : s.resources) {
     json j = {{"address", r.address},     {"app", r.app},   {"api_version", r.api_version},
               {"kind", r.kind},           {"namespace", r.namespace_}, {"name", r.name},
               {"digest", r.digest},       {"revision", r.revision}};
     if (!r.applied.is_null()) {
       j["applied"] = intern(pool, r.applied);
+      if (j["applied"].is_string()) {
+        applied_keys.emplace(r.address, std::pair(&r.applied, j["applied"].get<std::string>()));
+      }
     }
     resources.push_back(std::move(j));
   }
@@ -212,7 +223,9 @@ json write_v1(const State& s)
               {"status", r.status}, {"description", r.description}, {"apps", r.apps}};
     json objects = json::object();
     for (const auto& [address, object] : r.objects.items()) {
-      objects[address] = intern(pool, object);
+      const auto known = applied_keys.find(address);
+      objects[address] = known == applied_keys.end() ? intern(pool, object)
+                                                     : intern(pool, object, known->second.first, &known->second.second);
     }
     j["objects"] = std::move(objects);
     revisions.push_back(std::move(j));

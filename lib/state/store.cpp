@@ -136,7 +136,7 @@ void Lock::release()
   }
 }
 
-util::Result<std::uint64_t> next_serial(const std::optional<State>& stored, const State& s, WriteMode mode,
+util::Result<std::uint64_t> next_serial(const std::optional<StateHeader>& stored, const State& s, WriteMode mode,
                                         std::string_view where, std::uint64_t floor)
 {
   if (!stored) {

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include <pave/state/state.hpp>
+#include <pave/state/state_file.hpp>
 #include <pave/util/expected.hpp>
 
 namespace pave::state {
@@ -141,7 +142,7 @@ util::Result<std::unique_ptr<StateStore>> open_store(const StoreConfig& config);
 /// stored the new serial is above `floor` too (the newest backup's serial +
 /// 1: a state that was lost or moved aside never reuses a serial). `where`
 /// names the store in errors.
-util::Result<std::uint64_t> next_serial(const std::optional<State>& stored, const State& s, WriteMode mode,
+util::Result<std::uint64_t> next_serial(const std::optional<StateHeader>& stored, const State& s, WriteMode mode,
                                         std::string_view where, std::uint64_t floor = 0);
 
 } // namespace pave::state

@@ -25,7 +25,7 @@ expect_exit 0 pave state push --force --allow-no-checksum b.json
 ms=$(( ($(date +%s%N) - start) / 1000000 ))
 echo "one push of 3,500 resources: ${ms} ms"
 
-iterations=${PAVE_CRASH_ITERATIONS:-60}
+iterations=${PAVE_CRASH_ITERATIONS:-30}
 killed=0 completed=0
 read -r serial mark < <(state_of)
 for i in $(seq "$iterations"); do
