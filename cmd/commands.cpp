@@ -29,12 +29,58 @@ constexpr cli::CommandSpec k_commands[] = {
    "pave validate\n"
    "pave validate --project other/pave.toml --output json",
    setup_validate},
+  {"plan", "Show what a deploy of an environment would change",
+   "Renders every app of the environment, refreshes the live objects from its target, and compares them "
+   "with pave's state: objects to create, update (with the changed fields), replace (an immutable field "
+   "changes) and delete (recorded by pave, no longer desired), and drift (changed outside pave). "
+   "--out saves the plan for `pave deploy --plan`; such a plan is refused once the state has changed. "
+   "With --detailed-exitcode the exit code is 0 without changes, 2 with changes and 1 on error.",
+   "pave plan -e dev\n"
+   "pave plan -e prod --out prod.plan\n"
+   "pave plan -e dev --target 'k8s:apps/v1/Deployment/*' --output json\n"
+   "pave plan -e prod --detailed-exitcode || [ $? -eq 2 ]",
+   setup_plan},
+  {"deploy", "Apply the changes to an environment, wait for rollout and record state",
+   "Plans (or reads a saved --plan), asks for confirmation at a terminal unless --yes, applies the changes "
+   "wave by wave (Namespaces, CRDs, then Helm's kind order; deletes last), waits for Deployments, "
+   "StatefulSets, DaemonSets and Jobs to roll out, and records a new revision in the state. The state is "
+   "locked throughout. With --atomic a failure rolls the environment back to the previous revision.",
+   "pave deploy -e dev --yes\n"
+   "pave deploy -e prod --plan prod.plan\n"
+   "pave deploy -e staging --atomic --timeout 10m",
+   setup_deploy},
+  {"rollback", "Restore an earlier revision of an environment",
+   "Re-applies the objects recorded with REVISION (default: the revision before the current one), deletes "
+   "what it did not have, waits for rollout, and records the result as a new revision. See `pave history`.",
+   "pave rollback -e prod\n"
+   "pave rollback 3 -e prod",
+   setup_rollback},
   {"config", "Show effective settings and where each came from",
    "`pave config show` prints every setting with its value and origin. Precedence: flags, then PAVE_* "
    "environment variables, then pave.toml [settings], then defaults.",
    "pave config show\n"
    "PAVE_OUTPUT=json pave config show",
    setup_config},
+  {"state", "Inspect and repair an environment's recorded state",
+   "The state records what pave applied to an environment: its resources, its revisions (`pave history`), "
+   "a serial bumped by every write and a lineage fixed when it is created. It lives in "
+   "STATE_DIR/ENV.json (setting state_dir, default .pave/state) with a checksum, and the last 10 "
+   "versions are kept as ENV.json.backup.SERIAL. `list` and `show` inspect it; `rm` forgets resources "
+   "without deleting live objects; `pull` prints the state file and `push` replaces it; `unlock --force` "
+   "breaks a lock whose holder is gone. Commands that change the state take its lock and, when it is "
+   "held, wait up to --lock-timeout, then exit 4 naming the holder. See docs/state.md.",
+   "pave state list -e prod\n"
+   "pave state show k8s:apps/v1/Deployment/shop/web\n"
+   "pave state rm k8s:v1/ConfigMap/shop/legacy\n"
+   "pave state pull > s.json && pave state push s.json\n"
+   "pave state unlock --force 0b8e2a8c-2f0d-4c55-9a57-4d0c8f5e7a11",
+   setup_state},
+  {"history", "List the revisions of an environment: deploys, rollbacks, state surgery",
+   "Prints each revision recorded in the environment's state, oldest first: its number, time (UTC), "
+   "operation, status (deployed, superseded, failed, rolled-back) and a one-line description.",
+   "pave history\n"
+   "pave history -e prod --output json",
+   setup_history},
   {"demo", "Run pave's main job on an embedded example, with no cloud account",
    "Scaffolds a project in a temporary directory from the built-in web-service template, renders it "
    "for its dev environment, and prints what happened. Use --keep to keep the directory.",

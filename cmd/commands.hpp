@@ -12,11 +12,24 @@ std::span<const cli::CommandSpec> commands();
 void setup_init(CLI::App& app, cli::Context& ctx);
 void setup_render(CLI::App& app, cli::Context& ctx);
 void setup_validate(CLI::App& app, cli::Context& ctx);
+void setup_plan(CLI::App& app, cli::Context& ctx);
+void setup_deploy(CLI::App& app, cli::Context& ctx);
+void setup_rollback(CLI::App& app, cli::Context& ctx);
 void setup_config(CLI::App& app, cli::Context& ctx);
 void setup_demo(CLI::App& app, cli::Context& ctx);
 void setup_completion(CLI::App& app, cli::Context& ctx);
 void setup_version(CLI::App& app, cli::Context& ctx);
 void setup_docs(CLI::App& app, cli::Context& ctx);
 void setup_kube(CLI::App& app, cli::Context& ctx);
+void setup_state(CLI::App& app, cli::Context& ctx);
+void setup_history(CLI::App& app, cli::Context& ctx);
+
+// Subcommands of `pave state`, one file each (cmd/state_*.cpp).
+void setup_state_list(CLI::App& app, cli::Context& ctx);
+void setup_state_show(CLI::App& app, cli::Context& ctx);
+void setup_state_rm(CLI::App& app, cli::Context& ctx);
+void setup_state_pull(CLI::App& app, cli::Context& ctx);
+void setup_state_push(CLI::App& app, cli::Context& ctx);
+void setup_state_unlock(CLI::App& app, cli::Context& ctx);
 
 } // namespace pave::cmd

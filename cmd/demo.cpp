@@ -28,6 +28,7 @@ void setup_demo(CLI::App& app, cli::Context& ctx)
     j["files"] = r.files;
     j["resources"] = r.resources;
     j["kinds"] = r.kinds;
+    j["revision"] = r.revision;
     j["steps"] = nlohmann::ordered_json::array();
     for (const auto& s : r.steps) {
       j["steps"].push_back({{"step", s.name}, {"detail", s.detail}});

@@ -6,7 +6,7 @@ _pave() {
   for ((i = 1; i < COMP_CWORD; i++)); do
     if ((skip)); then skip=0; continue; fi
     case ${COMP_WORDS[i]} in
-      -h|--help|--version|--help-all|-o|--output|--color|--log-format|-v|--verbose|-q|--quiet|-e|--env|--project|--name|--app|-t|--template|--target|-y|--yes|--force|-n|--namespace|-f|--values|--set|--set-string|--set-file|--set-json|--kube-version|-a|--api-versions|-s|--show-only|--include-crds|--skip-tests|--is-upgrade|--release-name|--output-dir|--dir|--keep) skip=1; continue;;
+      -h|--help|--version|--help-all|-o|--output|--color|--log-format|-v|--verbose|-q|--quiet|-e|--env|--project|--name|--app|-t|--template|--target|-y|--yes|--force|-n|--namespace|-f|--values|--set|--set-string|--set-file|--set-json|--kube-version|-a|--api-versions|-s|--show-only|--include-crds|--skip-tests|--is-upgrade|--release-name|--output-dir|--out|--detailed-exitcode|--show-unchanged|--state-dir|--lock-timeout|--kubeconfig|--context|--plan|--atomic|--no-wait|--timeout|--force-conflicts|--allow-no-checksum|--dir|--keep) skip=1; continue;;
       -*) continue;;
     esac
     if [[ -z $cmd ]]; then cmd=${COMP_WORDS[i]}; elif [[ -z $sub ]]; then sub=${COMP_WORDS[i]}; fi
@@ -19,7 +19,7 @@ _pave() {
   esac
   case $cmd in
     '')
-      opts='init render validate config demo completion version -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project';;
+      opts='init render validate plan deploy rollback config state history demo completion version -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project';;
     init)
       opts='-h --help --help-all --name --app -t --template --env --target -y --yes --force -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project'
       ;;
@@ -29,12 +29,41 @@ _pave() {
     validate)
       opts='-h --help --help-all -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project'
       ;;
+    plan)
+      opts='-h --help --help-all --target --out --detailed-exitcode --show-unchanged --state-dir --lock-timeout --kubeconfig --context -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project'
+      ;;
+    deploy)
+      opts='-h --help --help-all --plan --target --atomic --no-wait --timeout --force-conflicts -y --yes --state-dir --lock-timeout --kubeconfig --context -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project'
+      ;;
+    rollback)
+      opts='-h --help --help-all --no-wait --timeout --state-dir --lock-timeout --kubeconfig --context -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project'
+      ;;
     config)
       if [[ -z $sub ]]; then opts='show -h --help --help-all -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project'; else
       case $sub in
       show)
         opts='-h --help --help-all -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project';;
       esac; fi
+      ;;
+    state)
+      if [[ -z $sub ]]; then opts='list show rm pull push unlock -h --help --help-all -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project'; else
+      case $sub in
+      list)
+        opts='-h --help --help-all --state-dir -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project';;
+      show)
+        opts='-h --help --help-all --state-dir -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project';;
+      rm)
+        opts='-h --help --help-all --state-dir --lock-timeout -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project';;
+      pull)
+        opts='-h --help --help-all --state-dir -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project';;
+      push)
+        opts='-h --help --help-all --force --allow-no-checksum --state-dir --lock-timeout -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project';;
+      unlock)
+        opts='-h --help --help-all --force --state-dir -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project';;
+      esac; fi
+      ;;
+    history)
+      opts='-h --help --help-all --state-dir -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project'
       ;;
     demo)
       opts='-h --help --help-all --dir --keep -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project'

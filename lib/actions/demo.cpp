@@ -2,7 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <pave/actions/deploy.hpp>
 #include <pave/actions/init.hpp>
+#include <pave/actions/plan.hpp>
+#include <pave/actions/record.hpp>
+#include <pave/project/load.hpp>
 #include <pave/actions/render.hpp>
 #include <pave/util/fs.hpp>
 
@@ -25,9 +29,11 @@ util::Result<DemoResult> demo(const DemoOptions& options)
     io.dir = r.dir;
     io.name = r.project;
     io.environments = {r.environment};
+    io.target = "directory";
     PAVE_TRY_ASSIGN(auto init_result, init(io));
     r.files = init_result.created.size() + init_result.replaced.size();
-    r.steps.push_back({"init", fmt::format("scaffolded project {} with {} files (template web-service)", r.project, r.files)});
+    r.steps.push_back({"init", fmt::format("scaffolded project {} with {} files (template web-service, GitOps target deploy/{})",
+                                             r.project, r.files, r.environment)});
 
     RenderOptions ro;
     ro.chart = (r.dir / "charts" / r.app).string();
@@ -47,6 +53,33 @@ util::Result<DemoResult> demo(const DemoOptions& options)
     }
     r.steps.push_back({"render", fmt::format("rendered app {} for {}: {} resources ({})", r.app, r.environment,
                                              r.resources, kinds)});
+
+    util::Diagnostics diags;
+    PAVE_TRY_ASSIGN(project::Project project, project::load(r.dir / "pave.toml", diags));
+    EnvironmentOptions env;
+    env.environment = r.environment;
+    PlanOptions po;
+    po.env = env;
+    PAVE_TRY_ASSIGN(plan::Plan p, plan_environment(project, po));
+    r.steps.push_back({"plan", plan::summary_line(p.summary())});
+
+    {
+      DeployOptions dopt;
+      dopt.env = env;
+      PAVE_TRY_ASSIGN(Deployment d, Deployment::prepare(project, dopt)); // holds the state lock until the block ends
+      PAVE_TRY_ASSIGN(DeployResult deployed, d.run({}));
+      if (deployed.report.failed) {
+        return util::fail("deploy failed: {}", deployed.report.failure);
+      }
+      r.revision = deployed.revision;
+      r.steps.push_back({"deploy", fmt::format("revision {}: {} ({} files under {})", deployed.revision,
+                                               describe_report(deployed.report), deployed.report.outcomes.size(),
+                                               (r.dir / "deploy" / r.environment).string())});
+    }
+
+    PAVE_TRY_ASSIGN(plan::Plan again, plan_environment(project, po));
+    r.steps.push_back({"plan", again.summary().has_changes() ? "unexpected changes after the deploy"
+                                                              : "no changes: the deploy is recorded in the state"});
     return {};
   };
   auto result = run();

@@ -31,13 +31,15 @@ struct DemoResult
   std::size_t files = 0;                  ///< files scaffolded
   std::size_t resources = 0;              ///< rendered resources
   std::map<std::string, int> kinds;       ///< rendered resources by kind
+  int revision = 0;                       ///< revision the deploy recorded
   std::vector<DemoStep> steps;
 };
 
-/// Scaffolds project "demo" (web-service template, environment dev) in a
-/// temporary directory, renders its app for dev the way deploys will (the
-/// environment's values file applied), and reports what happened. The
-/// directory is removed unless `keep`.
+/// Scaffolds project "demo" (web-service template, environment dev with the
+/// directory target) in a temporary directory, renders its app, plans and
+/// deploys it to the directory (one manifest per object, state recorded),
+/// plans again to show no changes, and reports what happened. The directory
+/// is removed unless `keep`.
 util::Result<DemoResult> demo(const DemoOptions& options);
 
 } // namespace pave::actions

@@ -9,7 +9,7 @@
 #include <pave/chart/manifest.hpp>
 #include <pave/codec/yaml_json.hpp>
 #include <pave/scaffold/project_files.hpp>
-#include <pave/util/digest.hpp>
+#include <pave/util/sha256.hpp>
 #include <pave/util/fs.hpp>
 
 namespace pave::plan {
@@ -74,7 +74,7 @@ util::Result<std::string> values_digest(const AppValues& v)
     all += j;
     all += '\n';
   }
-  return util::sha256_digest(all);
+  return util::sha256_tagged(all);
 }
 
 /// A built-in starter chart written to a temporary directory for rendering.
@@ -128,7 +128,7 @@ util::Result<DesiredState> render_environment(const project::Project& project, c
   std::map<std::string, DesiredObject> objects;
   auto add = [&](DesiredObject o) -> util::Result<void> {
     o.address = o.ref.address();
-    o.digest = util::sha256_digest(o.object.dump());
+    o.digest = util::sha256_tagged(o.object.dump());
     const auto [it, inserted] = objects.emplace(o.address, o);
     if (!inserted) {
       return util::fail("{} is rendered by both {} and {}", o.ref.display(), it->second.source, o.source);

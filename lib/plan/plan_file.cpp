@@ -1,6 +1,6 @@
 #include <pave/plan/plan_file.hpp>
 
-#include <pave/util/digest.hpp>
+#include <pave/util/sha256.hpp>
 #include <pave/util/fs.hpp>
 
 namespace pave::plan {
@@ -8,7 +8,7 @@ namespace pave::plan {
 util::Result<void> save_plan(const Plan& p, const std::filesystem::path& path)
 {
   nlohmann::ordered_json j = to_json(p, true);
-  j["checksum"] = util::sha256_digest(j.dump());
+  j["checksum"] = util::sha256_tagged(j.dump());
   return util::write_file_atomic(path, j.dump(1) + "\n", 0600);
 }
 
@@ -24,7 +24,7 @@ util::Result<Plan> parse_plan(std::string_view bytes, std::string_view name)
   }
   const std::string expected = *sum;
   j.erase("checksum");
-  if (util::sha256_digest(j.dump()) != expected) {
+  if (util::sha256_tagged(j.dump()) != expected) {
     return util::fail("{} was altered after it was saved (checksum mismatch); run pave plan again", name);
   }
   auto p = plan_from_json(nlohmann::json(j));

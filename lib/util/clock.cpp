@@ -2,7 +2,6 @@
 
 #include <thread>
 
-#include <fmt/chrono.h>
 
 namespace pave::util {
 
@@ -21,11 +20,6 @@ Clock& system_clock()
 {
   static SystemClock clock;
   return clock;
-}
-
-std::string rfc3339(Clock::time_point t)
-{
-  return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", std::chrono::floor<std::chrono::seconds>(t));
 }
 
 } // namespace pave::util

@@ -2,7 +2,6 @@
 /// Time as a side effect behind an interface: the system clock for real
 /// runs, a manual clock in tests (no test sleeps).
 #include <chrono>
-#include <string>
 
 namespace pave::util {
 
@@ -17,8 +16,5 @@ public:
 
 /// The real clock.
 Clock& system_clock();
-
-/// "2026-11-21T08:15:02Z".
-std::string rfc3339(Clock::time_point t);
 
 } // namespace pave::util

@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <pave/plan/plan_file.hpp>
-#include <pave/util/digest.hpp>
+#include <pave/util/sha256.hpp>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
@@ -17,7 +17,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto j = nlohmann::ordered_json::parse(text, nullptr, false);
   if (j.is_object()) {
     j.erase("checksum");
-    j["checksum"] = pave::util::sha256_digest(j.dump());
+    j["checksum"] = pave::util::sha256_tagged(j.dump());
     (void)pave::plan::parse_plan(j.dump(), "fuzz.plan");
   }
   return 0;

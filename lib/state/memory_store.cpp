@@ -1,0 +1,132 @@
+#include <pave/state/memory_store.hpp>
+
+#include <pave/state/state_file.hpp>
+#include <pave/util/random.hpp>
+#include <pave/util/time.hpp>
+#include <pave_build_info.hpp>
+
+namespace pave::state {
+
+MemoryStateStore::MemoryStateStore(std::string environment, std::shared_ptr<MemoryBackend> backend)
+  : m_env(std::move(environment)), m_backend(std::move(backend))
+{
+}
+
+std::string MemoryStateStore::describe() const
+{
+  return "memory " + m_env;
+}
+
+util::Result<std::optional<State>> MemoryStateStore::read()
+{
+  std::optional<std::string> bytes;
+  {
+    std::lock_guard g(m_backend->mutex);
+    bytes = m_backend->bytes;
+  }
+  if (!bytes) {
+    return std::optional<State>();
+  }
+  PAVE_TRY_ASSIGN(auto s, parse_state(*bytes, describe()));
+  return std::optional<State>(std::move(s));
+}
+
+util::Result<void> MemoryStateStore::write(State& s, WriteMode mode)
+{
+  std::lock_guard g(m_backend->mutex);
+  if (m_lock_id.empty()) {
+    return util::fail("cannot write the state of {} without holding its lock", describe());
+  }
+  if (!m_backend->lock || m_backend->lock->id != m_lock_id) {
+    return util::fail("the state lock of {} was broken (`pave state unlock --force {}`) while this operation held "
+                      "it; not writing",
+                      describe(), m_lock_id);
+  }
+  std::optional<StateHeader> stored;
+  if (m_backend->bytes) {
+    auto parsed = parse_state_header(*m_backend->bytes, describe());
+    if (!parsed && mode == WriteMode::checked) {
+      return std::unexpected(parsed.error());
+    }
+    if (parsed) {
+      stored = std::move(*parsed);
+    }
+  }
+  const std::uint64_t floor = !stored && !m_backend->backups.empty() ? m_backend->backups.front().first.serial + 1 : 0;
+  PAVE_TRY_ASSIGN(const auto serial, next_serial(stored, s, mode, describe(), floor));
+  State next = s;
+  next.serial = serial;
+  next.pave_version = PAVE_VERSION;
+  next.format_version = State::k_current_format;
+  if (next.lineage.empty()) {
+    next.lineage = stored ? stored->lineage : util::uuid_v4();
+  }
+  if (next.environment.empty()) {
+    next.environment = m_env;
+  }
+  PAVE_TRY_ASSIGN(auto bytes, serialize_state(next));
+  if (m_backend->bytes) {
+    // An unreadable state (replace mode) is kept as a backup with serial 0.
+    BackupInfo b{stored ? stored->serial : 0, util::now_rfc3339(), ""};
+    m_backend->backups.insert(m_backend->backups.begin(), {b, std::move(*m_backend->bytes)});
+    if (m_backend->backups.size() > k_backups_kept) {
+      m_backend->backups.resize(k_backups_kept);
+    }
+  }
+  m_backend->bytes = std::move(bytes);
+  s = std::move(next);
+  return {};
+}
+
+util::Result<Lock> MemoryStateStore::lock(const LockInfo& who, std::chrono::milliseconds timeout)
+{
+  std::unique_lock g(m_backend->mutex);
+  if (!m_backend->released.wait_for(g, timeout, [&] { return !m_backend->lock; })) {
+    return std::unexpected(lock_held_error(describe(), *m_backend->lock, timeout));
+  }
+  LockInfo info = who;
+  if (info.id.empty()) {
+    info.id = util::uuid_v4();
+  }
+  info.path = describe();
+  m_backend->lock = info;
+  m_lock_id = info.id;
+  return Lock(info, [backend = m_backend, id = info.id] {
+    {
+      std::lock_guard g2(backend->mutex);
+      if (backend->lock && backend->lock->id == id) {
+        backend->lock.reset();
+      }
+    }
+    backend->released.notify_all();
+  });
+}
+
+util::Result<void> MemoryStateStore::force_unlock(std::string_view lock_id)
+{
+  {
+    std::lock_guard g(m_backend->mutex);
+    if (!m_backend->lock) {
+      return util::fail("the state of {} is not locked", describe());
+    }
+    if (m_backend->lock->id != lock_id) {
+      return util::fail("lock id {} does not match the lock of {}, held by {}", lock_id, describe(),
+                        describe_holder(*m_backend->lock));
+    }
+    m_backend->lock.reset();
+  }
+  m_backend->released.notify_all();
+  return {};
+}
+
+util::Result<std::vector<BackupInfo>> MemoryStateStore::backups()
+{
+  std::lock_guard g(m_backend->mutex);
+  std::vector<BackupInfo> out;
+  for (const auto& [info, bytes] : m_backend->backups) {
+    out.push_back(info);
+  }
+  return out;
+}
+
+} // namespace pave::state

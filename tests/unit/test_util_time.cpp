@@ -1,0 +1,52 @@
+#include <doctest/doctest.h>
+
+#include <pave/util/random.hpp>
+#include <pave/util/sha256.hpp>
+#include <pave/util/time.hpp>
+
+using namespace pave;
+using namespace std::chrono_literals;
+
+TEST_CASE("util::parse_duration")
+{
+  CHECK(util::parse_duration("0").value() == 0ms);
+  CHECK(util::parse_duration("0s").value() == 0ms);
+  CHECK(util::parse_duration("250ms").value() == 250ms);
+  CHECK(util::parse_duration("30s").value() == 30s);
+  CHECK(util::parse_duration("1m30s").value() == 90s);
+  CHECK(util::parse_duration("2h").value() == 2h);
+  for (const char* bad : {"", "s", "10", "1.5s", "-1s", "5 s", "5x", "1d"}) {
+    CAPTURE(bad);
+    const auto r = util::parse_duration(bad);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().message ==
+          std::string("invalid duration \"") + bad + "\": use a number with a unit, e.g. 30s, 2m, 500ms");
+  }
+}
+
+TEST_CASE("util::format_duration")
+{
+  CHECK(util::format_duration(150ms) == "150ms");
+  CHECK(util::format_duration(1500ms) == "1.5s");
+  CHECK(util::format_duration(5s) == "5s");
+  CHECK(util::format_duration(120s) == "2m");
+  CHECK(util::format_duration(150s) == "2m30s");
+}
+
+TEST_CASE("util::rfc3339_utc")
+{
+  CHECK(util::rfc3339_utc(std::chrono::system_clock::from_time_t(0)) == "1970-01-01T00:00:00Z");
+  CHECK(util::rfc3339_utc(std::chrono::system_clock::from_time_t(1714564800)) == "2024-05-01T12:00:00Z");
+}
+
+TEST_CASE("util::sha256_hex and uuid_v4")
+{
+  CHECK(util::sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(util::sha256_tagged("abc") == "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  const auto u = util::uuid_v4();
+  REQUIRE(u.size() == 36);
+  CHECK(u[8] == '-');
+  CHECK(u[14] == '4');
+  CHECK(std::string("89ab").find(u[19]) != std::string::npos);
+  CHECK(u != util::uuid_v4());
+}
