@@ -7,6 +7,7 @@
 
 #include <pave/actions/deploy.hpp>
 #include <pave/cli/context.hpp>
+#include <pave/cli/deploy_progress.hpp>
 #include <pave/cli/output.hpp>
 #include <pave/cli/prompt.hpp>
 #include <pave/cli/run.hpp>
@@ -51,24 +52,19 @@ void setup_deploy(CLI::App& app, cli::Context& ctx)
         throw util::Fatal(util::Error{"deploy cancelled"});
       }
     }
-    const bool live = isatty(STDERR_FILENO) != 0;
-    const auto& style = ctx.err_style();
-    auto on_event = [&ctx, live, &style](const deploy::Event& e) {
-      using K = deploy::Event::Kind;
-      const char* what = e.kind == K::applied   ? "applied"
-                         : e.kind == K::deleted ? "deleted"
-                         : e.kind == K::failed  ? "FAILED"
-                         : e.kind == K::waiting ? "waiting"
-                                                : "ready";
-      const std::string line = fmt::format("{} {}: {}", e.kind == K::failed ? style.red(what) : std::string(what),
-                                           e.address, e.message);
-      if (live && e.kind == K::waiting) {
-        ctx.err() << "\r\x1b[K" << line << std::flush;
-      } else {
-        ctx.err() << (live ? "\r\x1b[K" : "") << line << '\n';
+    const std::string& level = ctx.setting("log_level");
+    cli::DeployProgress progress(ctx.err(), ctx.err_style(), isatty(STDERR_FILENO) != 0,
+                                 level == "info" || level == "debug" || level == "trace", d.plan());
+    const bool quiet = level == "error";
+    auto result = d.run([&progress, quiet](const deploy::Event& e) {
+      if (!quiet) {
+        progress(e);
       }
-    };
-    const auto r = util::value_or_throw(d.run(on_event));
+    });
+    if (!quiet) {
+      progress.finish();
+    }
+    const auto r = util::value_or_throw(std::move(result));
     nlohmann::ordered_json j;
     j["plan"] = plan::to_json(r.plan, false);
     j["revision"] = r.revision;

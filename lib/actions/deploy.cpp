@@ -1,6 +1,7 @@
 #include <pave/actions/deploy.hpp>
 
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 #include <pave/actions/record.hpp>
 #include <pave/actions/rollback.hpp>
@@ -75,7 +76,12 @@ util::Result<DeployResult> Deployment::run(const std::function<void(const deploy
     r.rollback_report = rb->report;
     r.revision = rb->revision;
   }
-  if (auto w = m_session.store->write(m_state); !w) {
+  const auto start = std::chrono::steady_clock::now();
+  auto w = m_session.store->write(m_state);
+  spdlog::info("recorded revision {} ({} objects) in {} in {} ms", r.revision, m_state.resources.size(),
+               m_session.store->describe(),
+               std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count());
+  if (!w) {
     return util::fail("the deploy was applied but its state could not be written: {} (the changes are on the target; "
                       "run pave plan to see them)",
                       w.error().message);

@@ -1,6 +1,7 @@
 #include <pave/actions/environment.hpp>
 
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 #include <pave/plan/planner.hpp>
 #include <pave/targets/open.hpp>
@@ -10,6 +11,15 @@
 #include <pave_build_info.hpp>
 
 namespace pave::actions {
+
+namespace {
+
+long long ms_since(std::chrono::steady_clock::time_point start)
+{
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+}
+
+} // namespace
 
 util::Result<EnvironmentSession> open_environment(const project::Project& project, const EnvironmentOptions& options)
 {
@@ -62,7 +72,12 @@ util::Result<state::State> read_or_new_state(EnvironmentSession& s)
 
 util::Result<plan::DesiredState> desired_state(EnvironmentSession& s)
 {
-  return plan::render_environment(*s.project, *s.environment, s.target->scope(), s.target->lookup());
+  const auto start = std::chrono::steady_clock::now();
+  auto d = plan::render_environment(*s.project, *s.environment, s.target->scope(), s.target->lookup());
+  if (d) {
+    spdlog::info("rendered {} objects of {} app(s) in {} ms", d->objects.size(), d->apps.size(), ms_since(start));
+  }
+  return d;
 }
 
 std::map<std::string, plan::RecordedObject> recorded_objects(const state::State& state)
@@ -100,8 +115,13 @@ util::Result<plan::Plan> compute_plan(EnvironmentSession& s, const plan::Desired
       refs.push_back(*ref);
     }
   }
+  auto start = std::chrono::steady_clock::now();
   PAVE_TRY_ASSIGN(in.live, s.target->refresh(refs));
+  spdlog::info("refreshed {} objects ({} live) from {} in {} ms", refs.size(), in.live.size(), s.target->describe(),
+               ms_since(start));
+  start = std::chrono::steady_clock::now();
   plan::Plan p = plan::make_plan(in);
+  spdlog::info("compared {} objects in {} ms", p.changes.size(), ms_since(start));
   p.target = s.target->describe();
   p.lineage = state.lineage;
   p.serial = state.serial;

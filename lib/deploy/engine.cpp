@@ -81,31 +81,32 @@ void wait_rollouts(targets::Target& target, const std::vector<plan::ObjectRef>& 
   std::map<std::string, std::string> last_message;
   while (!pending.empty()) {
     std::vector<plan::ObjectRef> still;
+    auto states = target.rollouts(pending);
+    if (!states) {
+      report.failed = true;
+      report.failure = fmt::format("reading rollout status: {}", states.error().message);
+      return;
+    }
     for (const auto& ref : pending) {
-      auto r = target.rollout(ref);
-      if (!r) {
+      const targets::Rollout& r = (*states)[ref.address()];
+      if (r.failed) {
         report.failed = true;
-        report.failure = fmt::format("{}: {}", ref.display(), r.error().message);
-        return;
-      }
-      if (r->failed) {
-        report.failed = true;
-        report.failure = fmt::format("{} failed to roll out: {}", ref.display(), r->message);
+        report.failure = fmt::format("{} failed to roll out: {}", ref.display(), r.message);
         if (on_event) {
-          on_event({Event::Kind::failed, ref.address(), r->message});
+          on_event({Event::Kind::failed, ref.address(), r.message});
         }
         return;
       }
-      if (r->done) {
+      if (r.done) {
         if (on_event) {
-          on_event({Event::Kind::ready, ref.address(), r->message});
+          on_event({Event::Kind::ready, ref.address(), r.message});
         }
         continue;
       }
-      if (on_event && last_message[ref.address()] != r->message) {
-        on_event({Event::Kind::waiting, ref.address(), r->message});
+      if (on_event && last_message[ref.address()] != r.message) {
+        on_event({Event::Kind::waiting, ref.address(), r.message});
       }
-      last_message[ref.address()] = r->message;
+      last_message[ref.address()] = r.message;
       still.push_back(ref);
     }
     pending = std::move(still);

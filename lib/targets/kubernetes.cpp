@@ -110,6 +110,23 @@ public:
     return Rollout{s.done, s.failed, s.message};
   }
 
+  /// One refresh (a list per kind and namespace) for all of them.
+  util::Result<std::map<std::string, Rollout>> rollouts(const std::vector<plan::ObjectRef>& refs) override
+  {
+    PAVE_TRY_ASSIGN(auto live, refresh(refs));
+    std::map<std::string, Rollout> out;
+    for (const auto& ref : refs) {
+      const auto it = live.find(ref.address());
+      if (it == live.end()) {
+        out[ref.address()] = Rollout{false, true, "it was deleted while pave waited for it"};
+        continue;
+      }
+      const kube::RolloutStatus st = kube::rollout_status(it->second);
+      out[ref.address()] = Rollout{st.done, st.failed, st.message};
+    }
+    return out;
+  }
+
   chart::LookupFn lookup() override { return kube::make_lookup(*m_client); }
 
   int concurrency() const override { return m_concurrency; }

@@ -56,6 +56,17 @@ public:
   /// else is done as soon as it is applied).
   virtual util::Result<Rollout> rollout(const plan::ObjectRef& ref) = 0;
 
+  /// rollout() of several objects, by address. The default asks one by one;
+  /// targets that can read many objects at once override it.
+  virtual util::Result<std::map<std::string, Rollout>> rollouts(const std::vector<plan::ObjectRef>& refs)
+  {
+    std::map<std::string, Rollout> out;
+    for (const auto& ref : refs) {
+      PAVE_TRY_ASSIGN(out[ref.address()], rollout(ref));
+    }
+    return out;
+  }
+
   /// The `lookup` template function answered from this target (empty: offline).
   virtual chart::LookupFn lookup() { return {}; }
 
