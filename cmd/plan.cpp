@@ -20,6 +20,8 @@ void setup_plan(CLI::App& app, cli::Context& ctx)
   app.add_option("--target", o->targets, "Only plan these objects: address glob or app:NAME (repeatable)");
   app.add_option("--out", o->out_file, "Save the plan to FILE for `pave deploy --plan FILE`")
     ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  app.add_flag("--server-dry-run", o->server_dry_run,
+               "Also send each change to the server as a dry run: its errors and its view of updated fields");
   app.add_flag("--detailed-exitcode", *detailed, "Exit 0 with no changes, 2 with changes, 1 on error");
   app.add_flag("--show-unchanged", *show_unchanged, "List unchanged objects too");
   add_environment_flags(app, ctx, true);

@@ -6,7 +6,7 @@ _pave() {
   for ((i = 1; i < COMP_CWORD; i++)); do
     if ((skip)); then skip=0; continue; fi
     case ${COMP_WORDS[i]} in
-      -h|--help|--version|--help-all|-o|--output|--color|--log-format|-v|--verbose|-q|--quiet|-e|--env|--project|--name|--app|-t|--template|--target|-y|--yes|--force|-n|--namespace|-f|--values|--set|--set-string|--set-file|--set-json|--kube-version|-a|--api-versions|-s|--show-only|--include-crds|--skip-tests|--is-upgrade|--release-name|--output-dir|--out|--detailed-exitcode|--show-unchanged|--state-dir|--lock-timeout|--kubeconfig|--context|--plan|--atomic|--no-wait|--timeout|--force-conflicts|--allow-no-checksum|--dir|--keep) skip=1; continue;;
+      -h|--help|--version|--help-all|-o|--output|--color|--log-format|-v|--verbose|-q|--quiet|-e|--env|--project|--name|--app|-t|--template|--target|-y|--yes|--force|-n|--namespace|-f|--values|--set|--set-string|--set-file|--set-json|--kube-version|-a|--api-versions|-s|--show-only|--include-crds|--skip-tests|--is-upgrade|--release-name|--output-dir|--out|--server-dry-run|--detailed-exitcode|--show-unchanged|--state-dir|--lock-timeout|--kubeconfig|--context|--plan|--atomic|--no-wait|--timeout|--force-conflicts|--allow-no-checksum|--dir|--keep) skip=1; continue;;
       -*) continue;;
     esac
     if [[ -z $cmd ]]; then cmd=${COMP_WORDS[i]}; elif [[ -z $sub ]]; then sub=${COMP_WORDS[i]}; fi
@@ -30,7 +30,7 @@ _pave() {
       opts='-h --help --help-all -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project'
       ;;
     plan)
-      opts='-h --help --help-all --target --out --detailed-exitcode --show-unchanged --state-dir --lock-timeout --kubeconfig --context -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project'
+      opts='-h --help --help-all --target --out --server-dry-run --detailed-exitcode --show-unchanged --state-dir --lock-timeout --kubeconfig --context -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project'
       ;;
     deploy)
       opts='-h --help --help-all --plan --target --atomic --no-wait --timeout --force-conflicts -y --yes --state-dir --lock-timeout --kubeconfig --context -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project'

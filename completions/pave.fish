@@ -53,6 +53,7 @@ complete -c pave -n '__fish_seen_subcommand_from plan' -s h -l help -r -d 'Print
 complete -c pave -n '__fish_seen_subcommand_from plan' -l help-all -r -d 'Print help for every command'
 complete -c pave -n '__fish_seen_subcommand_from plan' -l target -r -d 'Only plan these objects: address glob or app:NAME (repeatable)'
 complete -c pave -n '__fish_seen_subcommand_from plan' -l out -r -d 'Save the plan to FILE for `pave deploy --plan FILE`'
+complete -c pave -n '__fish_seen_subcommand_from plan' -l server-dry-run -r -d 'Also send each change to the server as a dry run: its errors and its view of updated fields'
 complete -c pave -n '__fish_seen_subcommand_from plan' -l detailed-exitcode -r -d 'Exit 0 with no changes, 2 with changes, 1 on error'
 complete -c pave -n '__fish_seen_subcommand_from plan' -l show-unchanged -r -d 'List unchanged objects too'
 complete -c pave -n '__fish_seen_subcommand_from plan' -l state-dir -r -d 'Directory of local state files, relative to the project (setting state_dir, PAVE_STATE_DIR)'

@@ -1,8 +1,13 @@
 #include <pave/actions/environment.hpp>
 
+#include <atomic>
+#include <mutex>
+#include <thread>
+
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <pave/plan/diff.hpp>
 #include <pave/plan/planner.hpp>
 #include <pave/targets/open.hpp>
 #include <pave/util/clock.hpp>
@@ -17,6 +22,61 @@ namespace {
 long long ms_since(std::chrono::steady_clock::time_point start)
 {
   return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+}
+
+/// Sends each create/update/replace as a dry run; updates get the server's view of their fields.
+util::Result<void> refine_with_dry_run(targets::Target& target, plan::Plan& p,
+                                       const std::map<std::string, nlohmann::json>& live)
+{
+  std::vector<plan::Change*> work;
+  for (auto& c : p.changes) {
+    if (c.action == plan::Action::create || c.action == plan::Action::update || c.action == plan::Action::replace) {
+      work.push_back(&c);
+    }
+  }
+  std::mutex mutex;
+  std::optional<util::Error> error;
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i = next++; i < work.size(); i = next++) {
+      plan::Change& c = *work[i];
+      targets::ApplyOptions o;
+      o.dry_run = true;
+      auto result = target.apply(c.desired, o);
+      if (!result) {
+        const std::lock_guard lock(mutex);
+        if (!error) {
+          error = util::Error{fmt::format("server dry run of {}: {}", c.ref.display(), result.error().message)};
+        }
+        continue;
+      }
+      if (c.action != plan::Action::update) {
+        continue;
+      }
+      const auto l = live.find(c.address);
+      if (l == live.end()) {
+        continue;
+      }
+      auto fields = plan::diff(plan::strip_server_fields(l->second), plan::strip_server_fields(*result), c.ref.kind);
+      if (fields.empty()) {
+        c.action = plan::Action::noop;
+        c.reason = "the server would store no change";
+      }
+      c.fields = std::move(fields);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int t = 1; t < std::min<int>(target.concurrency(), static_cast<int>(work.size())); ++t) {
+    pool.emplace_back(worker);
+  }
+  worker();
+  for (auto& t : pool) {
+    t.join();
+  }
+  if (error) {
+    return std::unexpected(*error);
+  }
+  return {};
 }
 
 } // namespace
@@ -90,7 +150,8 @@ std::map<std::string, plan::RecordedObject> recorded_objects(const state::State&
 }
 
 util::Result<plan::Plan> compute_plan(EnvironmentSession& s, const plan::DesiredState& desired,
-                                      const state::State& state, const std::vector<std::string>& targets)
+                                      const state::State& state, const std::vector<std::string>& targets,
+                                      bool server_dry_run)
 {
   plan::PlanInputs in;
   in.environment = s.environment->name;
@@ -122,6 +183,11 @@ util::Result<plan::Plan> compute_plan(EnvironmentSession& s, const plan::Desired
   start = std::chrono::steady_clock::now();
   plan::Plan p = plan::make_plan(in);
   spdlog::info("compared {} objects in {} ms", p.changes.size(), ms_since(start));
+  if (server_dry_run) {
+    start = std::chrono::steady_clock::now();
+    PAVE_TRY(refine_with_dry_run(*s.target, p, in.live));
+    spdlog::info("server dry run of the changes in {} ms", ms_since(start));
+  }
   p.target = s.target->describe();
   p.lineage = state.lineage;
   p.serial = state.serial;

@@ -52,8 +52,13 @@ util::Result<plan::DesiredState> desired_state(EnvironmentSession& s);
 /// Refreshes the live objects of `desired` and of the state's records from
 /// the target and computes the plan, stamped with the state's lineage and
 /// serial.
+/// With `server_dry_run`, every create, update and replace is also sent to
+/// the target as a dry run (Kubernetes: dryRun=All): errors the server would
+/// give fail the plan, and updates show the fields as the server would
+/// store them (its defaults and normalisation included).
 util::Result<plan::Plan> compute_plan(EnvironmentSession& s, const plan::DesiredState& desired,
-                                      const state::State& state, const std::vector<std::string>& targets);
+                                      const state::State& state, const std::vector<std::string>& targets,
+                                      bool server_dry_run = false);
 
 /// The recorded objects of a state, in the planner's form.
 std::map<std::string, plan::RecordedObject> recorded_objects(const state::State& state);

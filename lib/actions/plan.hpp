@@ -15,6 +15,7 @@ struct PlanOptions
   EnvironmentOptions env;
   std::vector<std::string> targets; ///< --target
   std::string out_file;             ///< --out: save the plan
+  bool server_dry_run = false;      ///< --server-dry-run
 };
 
 /// Computes the plan; saves it to out_file when set.

@@ -33,6 +33,11 @@ expect_exit 2 pave plan -e dev --detailed-exitcode --output json
 expect_json out 'd["summary"]["update"] == 1 and d["summary"]["create"] == 1 and d["summary"]["delete"] == 0'
 expect_json out '[c["kind"] for c in d["changes"] if c["action"] == "create"] == ["PodDisruptionBudget"]'
 expect_json out '[f["path"] for c in d["changes"] for f in c["fields"]] == [".spec.replicas"]'
+# The server's own view (dry run) agrees, and nothing is persisted by it.
+expect_exit 0 pave plan -e dev --server-dry-run --output json
+expect_json out '[f["path"] for c in d["changes"] if c["action"] == "update" for f in c["fields"]] == [".spec.replicas"]'
+k get deployment shop -n shop-dev -o json > dep.json
+expect_json dep.json 'd["spec"]["replicas"] == 1'
 expect_exit 0 pave deploy -e dev --yes
 k get deployment shop -n shop-dev -o json > dep.json
 expect_json dep.json 'd["spec"]["replicas"] == 3 and d["metadata"]["generation"] == 2'
