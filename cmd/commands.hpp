@@ -18,5 +18,6 @@ void setup_completion(CLI::App& app, cli::Context& ctx);
 void setup_version(CLI::App& app, cli::Context& ctx);
 void setup_docs(CLI::App& app, cli::Context& ctx);
 void setup_kube(CLI::App& app, cli::Context& ctx);
+void setup_aws(CLI::App& app, cli::Context& ctx);
 
 } // namespace pave::cmd
