@@ -111,9 +111,9 @@ AwsResult<ObjectInfo> S3::put_object(const std::string& bucket, const std::strin
                                      const PutOptions& options)
 {
   auto o = op("PutObject", "PUT", bucket, key);
-  if (!options.content_type.empty()) {
-    o.headers.emplace_back("Content-Type", options.content_type);
-  }
+  // Always a content type: libcurl would send its form-encoded default.
+  o.headers.emplace_back("Content-Type", options.content_type.empty() ? "application/octet-stream"
+                                                                      : options.content_type);
   if (options.if_none_match) {
     o.headers.emplace_back("If-None-Match", "*");
   }
@@ -183,7 +183,7 @@ AwsResult<std::vector<ObjectInfo>> S3::list_objects(const std::string& bucket, c
     PAVE_TRY_ASSIGN(auto resp, send(op("ListObjectsV2", "GET", bucket, {}, q)));
     pugi::xml_document doc;
     PAVE_TRY(xml::parse(doc, resp.body, "ListObjectsV2"));
-    const auto r = doc.child("ListBucketResult");
+    const auto r = doc.document_element();
     for (auto c = r.child("Contents"); c; c = c.next_sibling("Contents")) {
       ObjectInfo i;
       i.key = xml::text(c, "Key");
@@ -214,7 +214,7 @@ AwsResult<std::vector<ObjectInfo>> S3::list_object_versions(const std::string& b
     PAVE_TRY_ASSIGN(auto resp, send(op("ListObjectVersions", "GET", bucket, {}, q)));
     pugi::xml_document doc;
     PAVE_TRY(xml::parse(doc, resp.body, "ListObjectVersions"));
-    const auto r = doc.child("ListVersionsResult");
+    const auto r = doc.document_element();
     for (auto c : r.children()) {
       if (std::string_view(c.name()) == "Version" || std::string_view(c.name()) == "DeleteMarker") {
         ObjectInfo i;
@@ -251,7 +251,7 @@ AwsResult<void> S3::delete_objects(const std::string& bucket, const std::vector<
     PAVE_TRY_ASSIGN(auto resp, send(std::move(o)));
     pugi::xml_document res;
     PAVE_TRY(xml::parse(res, resp.body, "DeleteObjects"));
-    if (const auto err = res.child("DeleteResult").child("Error")) {
+    if (const auto err = res.document_element().child("Error")) {
       AwsError e;
       e.service = "s3";
       e.operation = "DeleteObjects";
@@ -279,7 +279,7 @@ AwsResult<std::string> S3::create_multipart_upload(const std::string& bucket, co
   PAVE_TRY_ASSIGN(auto resp, send(std::move(o)));
   pugi::xml_document doc;
   PAVE_TRY(xml::parse(doc, resp.body, "CreateMultipartUpload"));
-  std::string id = xml::text(doc.child("InitiateMultipartUploadResult"), "UploadId");
+  std::string id = xml::text(doc.document_element(), "UploadId");
   if (id.empty()) {
     return malformed("CreateMultipartUpload", "no UploadId");
   }
@@ -292,6 +292,7 @@ AwsResult<std::string> S3::upload_part(const std::string& bucket, const std::str
   auto o = op("UploadPart", "PUT", bucket, key,
               fmt::format("partNumber={}&uploadId={}", part_number, uri_encode(upload_id, false)));
   o.body = std::move(body);
+  o.headers = {{"Content-Type", "application/octet-stream"}};
   PAVE_TRY_ASSIGN(auto resp, send(std::move(o)));
   const auto etag = resp.header("ETag");
   if (!etag) {
@@ -326,7 +327,7 @@ AwsResult<ObjectInfo> S3::complete_multipart_upload(const std::string& bucket, c
     return std::unexpected(e);
   }
   ObjectInfo info = info_from_headers(resp, key);
-  info.etag = xml::text(res.child("CompleteMultipartUploadResult"), "ETag");
+  info.etag = xml::text(res.document_element(), "ETag");
   return info;
 }
 
@@ -377,7 +378,7 @@ AwsResult<std::string> S3::bucket_region(const std::string& bucket)
   PAVE_TRY_ASSIGN(auto resp, send(op("GetBucketLocation", "GET", bucket, {}, "location")));
   pugi::xml_document doc;
   PAVE_TRY(xml::parse(doc, resp.body, "GetBucketLocation"));
-  std::string region = doc.child("LocationConstraint").text().as_string();
+  std::string region = doc.document_element().text().as_string();
   return region.empty() ? std::string("us-east-1") : region == "EU" ? std::string("eu-west-1") : region;
 }
 
@@ -386,7 +387,7 @@ AwsResult<std::string> S3::get_versioning(const std::string& bucket)
   PAVE_TRY_ASSIGN(auto resp, send(op("GetBucketVersioning", "GET", bucket, {}, "versioning")));
   pugi::xml_document doc;
   PAVE_TRY(xml::parse(doc, resp.body, "GetBucketVersioning"));
-  return xml::text(doc.child("VersioningConfiguration"), "Status");
+  return xml::text(doc.document_element(), "Status");
 }
 
 AwsResult<void> S3::put_versioning(const std::string& bucket, bool enabled)
@@ -411,7 +412,7 @@ AwsResult<nlohmann::json> S3::get_encryption(const std::string& bucket)
   }
   pugi::xml_document doc;
   PAVE_TRY(xml::parse(doc, r->body, "GetBucketEncryption"));
-  const auto rule = doc.child("ServerSideEncryptionConfiguration").child("Rule");
+  const auto rule = doc.document_element().child("Rule");
   const auto def = rule.child("ApplyServerSideEncryptionByDefault");
   nlohmann::json j = {{"algorithm", xml::text(def, "SSEAlgorithm")}};
   if (const auto key = xml::text(def, "KMSMasterKeyID"); !key.empty()) {
@@ -461,7 +462,7 @@ AwsResult<std::map<std::string, std::string>> S3::get_tags(const std::string& bu
   }
   pugi::xml_document doc;
   PAVE_TRY(xml::parse(doc, r->body, "GetBucketTagging"));
-  for (auto t : doc.child("Tagging").child("TagSet").children("Tag")) {
+  for (auto t : doc.document_element().child("TagSet").children("Tag")) {
     tags[xml::text(t, "Key")] = xml::text(t, "Value");
   }
   return tags;
@@ -498,7 +499,7 @@ AwsResult<nlohmann::json> S3::get_lifecycle(const std::string& bucket)
   }
   pugi::xml_document doc;
   PAVE_TRY(xml::parse(doc, r->body, "GetBucketLifecycleConfiguration"));
-  for (auto rule : doc.child("LifecycleConfiguration").children("Rule")) {
+  for (auto rule : doc.document_element().children("Rule")) {
     nlohmann::json j = {{"id", xml::text(rule, "ID")}, {"enabled", xml::text(rule, "Status") == "Enabled"}};
     std::string prefix = xml::text(rule.child("Filter"), "Prefix");
     if (prefix.empty()) {
@@ -561,7 +562,7 @@ AwsResult<nlohmann::json> S3::get_public_access_block(const std::string& bucket)
   }
   pugi::xml_document doc;
   PAVE_TRY(xml::parse(doc, r->body, "GetPublicAccessBlock"));
-  const auto c = doc.child("PublicAccessBlockConfiguration");
+  const auto c = doc.document_element();
   return nlohmann::json{{"block_public_acls", xml::text(c, "BlockPublicAcls") == "true"},
                         {"ignore_public_acls", xml::text(c, "IgnorePublicAcls") == "true"},
                         {"block_public_policy", xml::text(c, "BlockPublicPolicy") == "true"},
