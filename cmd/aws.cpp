@@ -32,6 +32,7 @@ void setup_aws(CLI::App& app, cli::Context& ctx)
                                                     "AWS_ENDPOINT_URL, then AWS)");
   app.add_option("--part-size", o->part_size_mib, "Multipart part size in MiB (s3 cp)")->capture_default_str();
   app.add_option("--concurrency", o->concurrency, "Parts in flight (s3 cp)")->capture_default_str();
+  app.add_option("--timeout", o->timeout, "Per-request timeout, e.g. 10s (default 5m)");
   app.add_flag("--stats", *stats, "Print wall time and requests on stderr");
   cli::on_run(app, ctx, [o, stats, cloud, &ctx] {
     if (o->op == "plan" || o->op == "deploy") {

@@ -6,6 +6,7 @@
 #include <pave/cloud/aws/session.hpp>
 #include <pave/cloud/aws/sigv4.hpp>
 #include <pave/cloud/aws/sts.hpp>
+#include <pave/util/duration.hpp>
 
 namespace pave::actions {
 
@@ -169,6 +170,9 @@ util::Result<AwsDebugResult> aws_debug(const AwsDebugOptions& o)
   so.region = o.region;
   so.profile = o.profile;
   so.endpoint_url = o.endpoint_url;
+  if (!o.timeout.empty()) {
+    PAVE_TRY_ASSIGN(so.timeout, util::parse_duration(o.timeout));
+  }
   PAVE_TRY_ASSIGN(auto session, aws::open_session(so));
   if (o.op == "whoami") {
     auto id = aws::get_caller_identity(*session.client);

@@ -28,6 +28,7 @@ struct AwsDebugOptions
   std::string endpoint_url;
   std::uint64_t part_size_mib = 8;
   int concurrency = 8;
+  std::string timeout;           ///< per request ("10s"); empty: 5 minutes
   std::istream* input = nullptr; ///< sign: the JSON lines
 };
 

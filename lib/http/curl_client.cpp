@@ -254,6 +254,9 @@ Result<Response> CurlHttpClient::send(const Request& req)
   api.easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, m_options.low_speed_limit);
   api.easy_setopt(h, CURLOPT_LOW_SPEED_TIME, static_cast<long>(m_options.low_speed_time.count()));
   api.easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
+  // Paths go out as given: S3 object keys may hold "." and ".." segments,
+  // which libcurl would otherwise squash (and the signature would not match).
+  api.easy_setopt(h, CURLOPT_PATH_AS_IS, 1L);
   if (!m_options.proxy.empty()) {
     api.easy_setopt(h, CURLOPT_PROXY, m_options.proxy.c_str());
   }

@@ -62,3 +62,20 @@ moto_stop() {
 
 # awsm ARGS...: the AWS CLI against moto.
 awsm() { aws --endpoint-url "$MOTO_URL" "$@"; }
+
+# proxy_start: a fault-injecting proxy in front of moto (fault_proxy.py);
+# sets PROXY_URL; rules go in $t/faults.json, the request log in $t/proxy.log.
+proxy_start() {
+  local port; port=$(free_port)
+  PROXY_URL=http://127.0.0.1:$port
+  echo '[]' > "$t/faults.json"; : > "$t/proxy.log"
+  python3 "$SOURCE_DIR/tests/aws/fault_proxy.py" "$port" "$MOTO_URL" "$t/faults.json" "$t/proxy.log" 2>"$t/proxy.err" &
+  PROXY_PID=$!
+  trap 'moto_stop; kill $PROXY_PID 2>/dev/null || true' EXIT
+  local i
+  for i in $(seq 1 50); do
+    curl -s -o /dev/null "$PROXY_URL/moto-api/" && return 0
+    sleep 0.1
+  done
+  fail "the fault proxy did not start"
+}

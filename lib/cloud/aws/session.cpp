@@ -11,7 +11,9 @@ util::Result<Session> open_session(const SessionOptions& options)
   PAVE_TRY_ASSIGN(const std::string region, resolve_region(options.region, options.env, profile));
   http::CurlOptions curl;
   curl.connect_timeout = std::chrono::seconds(5);
-  curl.timeout = std::chrono::minutes(5);
+  curl.timeout = options.timeout;
+  curl.low_speed_time = std::min<std::chrono::seconds>(curl.low_speed_time,
+                                                       std::chrono::ceil<std::chrono::seconds>(options.timeout));
   PAVE_TRY_ASSIGN(auto http, http::CurlHttpClient::create(curl));
   Session s;
   s.http = std::move(http);

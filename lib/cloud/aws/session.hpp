@@ -15,6 +15,7 @@ struct SessionOptions
   std::string region;       ///< explicit (pave.toml); empty: AWS_REGION ...
   std::string profile;      ///< explicit (pave.toml aws_profile)
   std::string endpoint_url; ///< explicit (pave.toml endpoint_url)
+  std::chrono::milliseconds timeout{std::chrono::minutes(5)}; ///< per request
   AwsEnv env = system_env();
 };
 
