@@ -34,15 +34,17 @@ used = {}
 
 def next_fault(line):
     try:
-        rules = json.load(open(rules_file))
+        text = open(rules_file).read()
+        rules = json.loads(text)
     except (OSError, ValueError):
         return None
     with lock:
         for i, rule in enumerate(rules):
             if re.search(rule["match"], line):
-                n = used.get(i, 0)
+                key = (text, i)  # a rewritten rules file starts its counts afresh
+                n = used.get(key, 0)
                 if n < len(rule["faults"]):
-                    used[i] = n + 1
+                    used[key] = n + 1
                     return rule["faults"][n]
     return None
 
@@ -111,7 +113,8 @@ class Handler(BaseHTTPRequestHandler):
         for k, v in resp.getheaders():
             if k.lower() not in ("transfer-encoding", "connection", "content-length", "server", "date"):
                 self.send_header(k, v)
-        self.send_header("Content-Length", str(len(data)))
+        length = resp.getheader("Content-Length") if self.command == "HEAD" else None
+        self.send_header("Content-Length", length or str(len(data)))
         self.end_headers()
         if self.command != "HEAD":
             self.wfile.write(data)

@@ -149,7 +149,8 @@ AwsResult<http::Response> Client::send(const ServiceInfo& service, OperationRequ
       m_credentials->invalidate();
       continue;
     }
-    if (cls == RetryClass::none || n >= m_config.retry.max_attempts) {
+    if (cls == RetryClass::none || n >= m_config.retry.max_attempts ||
+        (cls == RetryClass::transient && !op.idempotent)) {
       return outcome;
     }
     const int cost = e.network && *e.network == http::FailureKind::timeout ? 10 : 5;

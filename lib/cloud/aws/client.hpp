@@ -10,8 +10,9 @@
 /// error.hpp classifies them, and a retry quota shared by all requests of
 /// the client (500 tokens; a retry costs 5, a timeout 10, a success returns
 /// 1), so an outage does not multiply traffic. Every request is retried
-/// whatever its method: pave makes its writes idempotent (PUTs, UPSERTs,
-/// caller references), as the SDKs assume.
+/// whatever its method, unless marked not idempotent: pave makes its writes
+/// idempotent (PUTs, UPSERTs), and creates that are not (Route 53 zones and
+/// health checks) look for their caller reference before trying again.
 #include <atomic>
 #include <chrono>
 #include <functional>
@@ -57,6 +58,11 @@ struct OperationRequest
   std::string body;
   bool unsigned_payload = false; ///< S3 only: sign UNSIGNED-PAYLOAD
   bool anonymous = false;        ///< send unsigned (AssumeRoleWithWebIdentity)
+  /// False for creates that must not be repeated blindly: after a transient
+  /// failure (the request may have been carried out) the error is returned
+  /// so that the caller checks for the resource before trying again.
+  /// Throttling is still retried (the request was refused, not carried out).
+  bool idempotent = true;
   std::chrono::milliseconds timeout{}; ///< zero: the client's
 };
 

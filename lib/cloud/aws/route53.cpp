@@ -233,10 +233,31 @@ std::string change_tags_body(const std::string&, const std::string&, const std::
   return xml::to_string(doc);
 }
 
+template <typename T>
+AwsResult<T> Route53::create_once(const std::function<AwsResult<T>()>& attempt,
+                                  const std::function<AwsResult<std::optional<T>>()>& existing)
+{
+  const RetryConfig& retry = m_client.config().retry;
+  for (int n = 1;; ++n) {
+    auto r = attempt();
+    if (r || classify(r.error()) != RetryClass::transient || n >= retry.max_attempts) {
+      return r;
+    }
+    PAVE_TRY_ASSIGN(auto found, existing());
+    if (found) {
+      return std::move(*found); // the lost attempt went through
+    }
+    const auto ceiling =
+        std::min<long long>(retry.max_delay.count(), retry.base_delay.count() << std::min(n - 1, 20));
+    m_client.clock().sleep_for(std::chrono::milliseconds(ceiling / 2));
+  }
+}
+
 AwsResult<http::Response> Route53::send(std::string operation, std::string method, std::string path, std::string query,
-                                        std::string body)
+                                        std::string body, bool idempotent)
 {
   OperationRequest o;
+  o.idempotent = idempotent;
   o.operation = std::move(operation);
   o.method = std::move(method);
   o.path = k_api + path;
@@ -250,7 +271,23 @@ AwsResult<http::Response> Route53::send(std::string operation, std::string metho
 
 AwsResult<std::pair<HostedZone, std::string>> Route53::create_hosted_zone(const HostedZone& zone)
 {
-  auto r = send("CreateHostedZone", "POST", "/hostedzone", {}, create_hosted_zone_body(zone));
+  using Created = std::pair<HostedZone, std::string>;
+  std::optional<HostedZone> found_zone; // found after a lost answer
+  const std::function<AwsResult<http::Response>()> attempt = [&] {
+    return send("CreateHostedZone", "POST", "/hostedzone", {}, create_hosted_zone_body(zone), false);
+  };
+  const auto existing = [&]() -> AwsResult<std::optional<http::Response>> {
+    PAVE_TRY_ASSIGN(auto found, find_hosted_zone(zone.name));
+    if (found && found->caller_reference == zone.caller_reference) {
+      found_zone = *found;
+      return std::optional<http::Response>(http::Response{});
+    }
+    return std::optional<http::Response>();
+  };
+  auto r = create_once<http::Response>(attempt, existing);
+  if (r && found_zone) {
+    return Created{*found_zone, std::string()};
+  }
   if (!r) {
     if (r.error().code == "HostedZoneAlreadyExists") { // our own earlier attempt got through
       PAVE_TRY_ASSIGN(auto found, find_hosted_zone(zone.name));
@@ -365,8 +402,25 @@ AwsResult<std::vector<RecordSet>> Route53::list_record_sets(const std::string& z
 
 AwsResult<std::string> Route53::create_health_check(const std::string& caller_reference, const HealthCheckConfig& config)
 {
-  PAVE_TRY_ASSIGN(auto r, send("CreateHealthCheck", "POST", "/healthcheck", {},
-                               create_health_check_body(caller_reference, config)));
+  std::optional<std::string> found_id;
+  const std::function<AwsResult<http::Response>()> attempt = [&] {
+    return send("CreateHealthCheck", "POST", "/healthcheck", {}, create_health_check_body(caller_reference, config),
+                false);
+  };
+  const auto existing = [&]() -> AwsResult<std::optional<http::Response>> {
+    PAVE_TRY_ASSIGN(const auto all, list_health_checks());
+    for (const auto& hc : all) {
+      if (hc.caller_reference == caller_reference) {
+        found_id = hc.id;
+        return std::optional<http::Response>(http::Response{});
+      }
+    }
+    return std::optional<http::Response>();
+  };
+  PAVE_TRY_ASSIGN(auto r, create_once<http::Response>(attempt, existing));
+  if (found_id) {
+    return *found_id;
+  }
   pugi::xml_document doc;
   PAVE_TRY(xml::parse(doc, r.body, "CreateHealthCheck"));
   return xml::text(doc.child("CreateHealthCheckResponse").child("HealthCheck"), "Id");

@@ -6,6 +6,7 @@
 /// moto does not), and are built by the pure functions at the end so unit
 /// tests pin them as golden strings.
 #include <chrono>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -83,7 +84,7 @@ public:
   /// Every record set of a zone (paginated).
   AwsResult<std::vector<RecordSet>> list_record_sets(const std::string& zone_id);
 
-  /// Creates (idempotently through caller_reference) and returns the id.
+  /// Creates (at most once for a caller_reference) and returns the id.
   AwsResult<std::string> create_health_check(const std::string& caller_reference, const HealthCheckConfig& config);
   AwsResult<void> update_health_check(const std::string& id, const HealthCheckConfig& config);
   AwsResult<void> delete_health_check(const std::string& id);
@@ -96,7 +97,13 @@ public:
 
 private:
   AwsResult<http::Response> send(std::string operation, std::string method, std::string path, std::string query = {},
-                                 std::string body = {});
+                                 std::string body = {}, bool idempotent = true);
+  /// Runs a create with `attempt` (sent without blind retries); after a
+  /// transient failure asks `existing` whether the create went through
+  /// before trying again (standard backoff, the client's max attempts).
+  template <typename T>
+  AwsResult<T> create_once(const std::function<AwsResult<T>()>& attempt,
+                           const std::function<AwsResult<std::optional<T>>()>& existing);
   Client& m_client;
 };
 
