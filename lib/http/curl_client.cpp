@@ -1,6 +1,8 @@
 #include <pave/http/curl_client.hpp>
 
+#include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <cstring>
 
 #include <fmt/format.h>
@@ -64,6 +66,12 @@ std::size_t on_header(char* data, std::size_t size, std::size_t n, void* user)
       value.remove_prefix(1);
     }
     resp.headers.emplace_back(std::string(line.substr(0, colon)), std::string(value));
+    if (iequals(line.substr(0, colon), "Content-Length")) {
+      // One allocation of the announced size (capped) instead of doubling:
+      // bounds the memory of large parallel transfers (ranged S3 GETs).
+      const auto length = std::strtoull(std::string(value).c_str(), nullptr, 10);
+      resp.body.reserve(std::min<unsigned long long>(length, 64ull << 20));
+    }
   }
   return size * n;
 }

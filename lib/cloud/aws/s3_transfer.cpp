@@ -1,6 +1,7 @@
 #include <pave/cloud/aws/s3_transfer.hpp>
 
 #include <fcntl.h>
+#include <malloc.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -71,10 +72,20 @@ bool write_at(int fd, std::string_view data, std::uint64_t offset)
   return true;
 }
 
+/// Part buffers are large: keep glibc from raising its mmap threshold after
+/// the first one is freed (it would then keep every freed part in the heap
+/// of each thread's arena), so freed parts go back to the system at once.
+void fix_mmap_threshold()
+{
+  static const bool once = [] { return mallopt(M_MMAP_THRESHOLD, 1 << 20) == 1; }();
+  (void)once;
+}
+
 /// Runs `work(i)` for i in [0, count) on `threads` threads; stops handing
 /// out work after the first failure, which is returned.
 AwsResult<void> parallel(std::size_t count, int threads, const std::function<AwsResult<void>(std::size_t)>& work)
 {
+  fix_mmap_threshold();
   std::atomic<std::size_t> next{0};
   std::atomic<bool> failed{false};
   std::mutex mutex;
