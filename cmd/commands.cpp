@@ -110,6 +110,15 @@ constexpr cli::CommandSpec k_commands[] = {
    "pave __kube apply -f manifests.yaml --parallel 16 --stats\n"
    "pave __kube raw GET /version",
    setup_kube, true},
+  {"__aws", "Diagnostics: pave's AWS client (SigV4 signing, credentials, S3 transfers)",
+   "Runs one operation of pave's AWS client layer: sign (SigV4 signatures of JSON-line request specs on stdin, "
+   "compared with botocore by the tests), whoami (STS GetCallerIdentity with the resolved credentials), or s3 "
+   "(cp with parallel multipart transfers and bounded memory, ls, rm, mb, rb). -vv logs every request with "
+   "credentials and signatures redacted.",
+   "pave __aws whoami\n"
+   "pave __aws s3 cp big.bin s3://bucket/big.bin --endpoint-url http://127.0.0.1:5000\n"
+   "pave __aws sign < specs.jsonl",
+   setup_aws, true},
 };
 
 } // namespace

@@ -1,5 +1,6 @@
 #include <pave/actions/validate.hpp>
 
+#include <pave/cloud/desired.hpp>
 #include <pave/config/settings.hpp>
 #include <pave/project/load.hpp>
 
@@ -16,6 +17,9 @@ util::Result<ValidateResult> validate(const ValidateOptions& options)
   config::Sources sources;
   sources.file = project.settings;
   config::Settings::resolve(sources, r.diagnostics);
+  if (const auto cloud = project.reserved.find("cloud"); cloud != project.reserved.end()) {
+    cloud::check(cloud->second, project, r.diagnostics);
+  }
   return r;
 }
 

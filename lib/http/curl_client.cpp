@@ -1,6 +1,8 @@
 #include <pave/http/curl_client.hpp>
 
+#include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <cstring>
 
 #include <fmt/format.h>
@@ -64,6 +66,12 @@ std::size_t on_header(char* data, std::size_t size, std::size_t n, void* user)
       value.remove_prefix(1);
     }
     resp.headers.emplace_back(std::string(line.substr(0, colon)), std::string(value));
+    if (iequals(line.substr(0, colon), "Content-Length")) {
+      // One allocation of the announced size (capped) instead of doubling:
+      // bounds the memory of large parallel transfers (ranged S3 GETs).
+      const auto length = std::strtoull(std::string(value).c_str(), nullptr, 10);
+      resp.body.reserve(std::min<unsigned long long>(length, 64ull << 20));
+    }
   }
   return size * n;
 }
@@ -254,6 +262,9 @@ Result<Response> CurlHttpClient::send(const Request& req)
   api.easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, m_options.low_speed_limit);
   api.easy_setopt(h, CURLOPT_LOW_SPEED_TIME, static_cast<long>(m_options.low_speed_time.count()));
   api.easy_setopt(h, CURLOPT_TCP_KEEPALIVE, 1L);
+  // Paths go out as given: S3 object keys may hold "." and ".." segments,
+  // which libcurl would otherwise squash (and the signature would not match).
+  api.easy_setopt(h, CURLOPT_PATH_AS_IS, 1L);
   if (!m_options.proxy.empty()) {
     api.easy_setopt(h, CURLOPT_PROXY, m_options.proxy.c_str());
   }

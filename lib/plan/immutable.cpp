@@ -8,7 +8,7 @@ namespace pave::plan {
 namespace {
 
 // kind, path prefix: from the API server's validation (ValidateXxxUpdate) of each kind.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 22> k_immutable = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 29> k_immutable = {{
   {"Deployment", ".spec.selector"},
   {"ReplicaSet", ".spec.selector"},
   {"DaemonSet", ".spec.selector"},
@@ -31,6 +31,14 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 22> k_immuta
   {"RoleBinding", ".roleRef"},
   {"ClusterRoleBinding", ".roleRef"},
   {"CustomResourceDefinition", ".spec.scope"},
+  // Cloud resources (lib/cloud): what the AWS APIs cannot change in place.
+  {"S3Bucket", ".spec.region"},
+  {"Route53HostedZone", ".spec.name"},
+  {"Route53RecordSet", ".spec.zone"},
+  {"Route53RecordSet", ".spec.name"},
+  {"Route53RecordSet", ".spec.type"},
+  {"Route53HealthCheck", ".spec.type"},
+  {"Route53HealthCheck", ".spec.request_interval"},
 }};
 
 bool under(std::string_view path, std::string_view prefix)

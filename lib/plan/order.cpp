@@ -15,6 +15,14 @@ constexpr int k_delete_base = 1000;
 
 int apply_wave(std::string_view kind)
 {
+  // Cloud resources (aws.pave.dev): zones, health checks and buckets first,
+  // then what refers to them (record sets) and capacities.
+  if (kind == "Route53HostedZone" || kind == "Route53HealthCheck" || kind == "S3Bucket") {
+    return 0;
+  }
+  if (kind == "Route53RecordSet" || kind == "AutoScalingGroupCapacity") {
+    return 1;
+  }
   if (kind == "Namespace") {
     return 0;
   }
