@@ -6,7 +6,7 @@
 #include <pave/cloud/aws/session.hpp>
 #include <pave/cloud/aws/sigv4.hpp>
 #include <pave/cloud/aws/sts.hpp>
-#include <pave/util/duration.hpp>
+#include <pave/util/time.hpp>
 
 namespace pave::actions {
 

@@ -10,7 +10,7 @@
 #include <pave/cloud/aws/s3.hpp>
 #include <pave/cloud/aws/session.hpp>
 #include <pave/cloud/desired.hpp>
-#include <pave/util/digest.hpp>
+#include <pave/util/sha256.hpp>
 
 namespace pave::targets {
 

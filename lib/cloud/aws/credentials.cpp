@@ -11,6 +11,7 @@
 #include <pave/cloud/aws/endpoint.hpp>
 #include <pave/cloud/aws/sts.hpp>
 #include <pave/cloud/aws/timestamp.hpp>
+#include <pave/util/time.hpp>
 #include <pave/util/fs.hpp>
 #include <pave/util/process.hpp>
 
@@ -70,7 +71,7 @@ public:
       return std::unexpected(fresh.error());
     }
     if (fresh->expiration && *fresh->expiration <= now) {
-      return util::fail("AWS credentials from {} expired at {}", fresh->source, util::rfc3339(*fresh->expiration));
+      return util::fail("AWS credentials from {} expired at {}", fresh->source, util::rfc3339_utc(*fresh->expiration));
     }
     m_cached = *fresh;
     return *fresh;

@@ -9,7 +9,7 @@
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
-#include <pave/util/digest.hpp>
+#include <pave/util/sha256.hpp>
 
 namespace pave::cloud::aws {
 
