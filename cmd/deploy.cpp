@@ -32,10 +32,13 @@ void setup_deploy(CLI::App& app, cli::Context& ctx)
   app.add_flag("--no-wait", *no_wait, "Do not wait for workloads to roll out");
   app.add_option("--timeout", *timeout, "How long to wait for rollouts (e.g. 90s, 5m)")->capture_default_str();
   app.add_flag("--force-conflicts", o->force_conflicts, "Take ownership of fields another manager owns");
+  auto force = std::make_shared<bool>(false);
+  app.add_flag("--force", *force, "Delete cloud resources that hold data (non-empty S3 buckets)");
   app.add_flag("-y,--yes", *yes, "Do not ask for confirmation at a terminal");
   add_environment_flags(app, ctx, true);
-  cli::on_run(app, ctx, [o, yes, no_wait, timeout, &ctx] {
+  cli::on_run(app, ctx, [o, yes, no_wait, timeout, force, &ctx] {
     o->env = environment_options(ctx);
+    o->env.force_delete = *force;
     o->wait = !*no_wait;
     o->timeout = util::value_or_throw(util::parse_duration(*timeout), "--timeout: ");
     const auto* project = util::value_or_throw(ctx.project());

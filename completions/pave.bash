@@ -33,7 +33,7 @@ _pave() {
       opts='-h --help --help-all --target --out --server-dry-run --detailed-exitcode --show-unchanged --state-dir --lock-timeout --kubeconfig --context -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project'
       ;;
     deploy)
-      opts='-h --help --help-all --plan --target --atomic --no-wait --timeout --force-conflicts -y --yes --state-dir --lock-timeout --kubeconfig --context -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project'
+      opts='-h --help --help-all --plan --target --atomic --no-wait --timeout --force-conflicts --force -y --yes --state-dir --lock-timeout --kubeconfig --context -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project'
       ;;
     rollback)
       opts='-h --help --help-all --no-wait --timeout --state-dir --lock-timeout --kubeconfig --context -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project'

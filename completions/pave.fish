@@ -68,6 +68,7 @@ complete -c pave -n '__fish_seen_subcommand_from deploy' -l atomic -r -d 'On fai
 complete -c pave -n '__fish_seen_subcommand_from deploy' -l no-wait -r -d 'Do not wait for workloads to roll out'
 complete -c pave -n '__fish_seen_subcommand_from deploy' -l timeout -r -d 'How long to wait for rollouts (e.g. 90s, 5m)'
 complete -c pave -n '__fish_seen_subcommand_from deploy' -l force-conflicts -r -d 'Take ownership of fields another manager owns'
+complete -c pave -n '__fish_seen_subcommand_from deploy' -l force -r -d 'Delete cloud resources that hold data (non-empty S3 buckets)'
 complete -c pave -n '__fish_seen_subcommand_from deploy' -s y -l yes -r -d 'Do not ask for confirmation at a terminal'
 complete -c pave -n '__fish_seen_subcommand_from deploy' -l state-dir -r -d 'Directory of local state files, relative to the project (setting state_dir, PAVE_STATE_DIR)'
 complete -c pave -n '__fish_seen_subcommand_from deploy' -l lock-timeout -r -d 'How long to wait for a held state lock (setting lock_timeout, PAVE_LOCK_TIMEOUT)'

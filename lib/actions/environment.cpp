@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <pave/cloud/desired.hpp>
 #include <pave/plan/diff.hpp>
 #include <pave/plan/planner.hpp>
 #include <pave/targets/open.hpp>
@@ -106,6 +107,7 @@ util::Result<EnvironmentSession> open_environment(const project::Project& projec
   targets::TargetOptions to;
   to.kubeconfig = options.kubeconfig;
   to.kube_context = options.kube_context;
+  to.force_delete = options.force_delete;
   PAVE_TRY_ASSIGN(s.target, targets::open_target(project, env->second, to));
   state::StoreConfig sc;
   sc.location = options.state_dir;
@@ -133,9 +135,16 @@ util::Result<state::State> read_or_new_state(EnvironmentSession& s)
 util::Result<plan::DesiredState> desired_state(EnvironmentSession& s)
 {
   const auto start = std::chrono::steady_clock::now();
-  auto d = plan::render_environment(*s.project, *s.environment, s.target->scope(), s.target->lookup());
-  if (d) {
-    spdlog::info("rendered {} objects of {} app(s) in {} ms", d->objects.size(), d->apps.size(), ms_since(start));
+  PAVE_TRY_ASSIGN(plan::DesiredState d,
+                  plan::render_environment(*s.project, *s.environment, s.target->scope(), s.target->lookup()));
+  spdlog::info("rendered {} objects of {} app(s) in {} ms", d.objects.size(), d.apps.size(), ms_since(start));
+  PAVE_TRY_ASSIGN(auto cloud_objects, cloud::desired_objects(*s.project, *s.environment));
+  if (!cloud_objects.empty()) {
+    for (auto& o : cloud_objects) {
+      d.objects.push_back(std::move(o));
+    }
+    std::sort(d.objects.begin(), d.objects.end(),
+              [](const plan::DesiredObject& a, const plan::DesiredObject& b) { return a.address < b.address; });
   }
   return d;
 }

@@ -25,6 +25,7 @@ struct EnvironmentOptions
   std::chrono::milliseconds lock_timeout{0};
   std::string kubeconfig;                     ///< overrides the environment's
   std::string kube_context;                   ///< overrides the environment's
+  bool force_delete = false;                  ///< deploy --force: delete non-empty buckets
 };
 
 struct EnvironmentSession

@@ -34,7 +34,7 @@ endpoint_url = "$MOTO_URL"
 [cloud.s3_buckets.far]
 name = "far-bucket"
 TOML
-expect_exit 1 pave __aws plan
+expect_exit 1 pave plan -e dev
 expect_contains err "wrong region: the bucket is in eu-west-1, the environment's region is us-east-1"
 expect_lines err 1
 

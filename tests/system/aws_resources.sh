@@ -81,12 +81,12 @@ TOML
 
 write_toml 60
 expect_exit 0 pave validate
-expect_exit 0 pave __aws plan
+expect_exit 0 pave plan -e dev
 expect_contains out "Plan: 6 to add, 1 to change, 0 to destroy."
 expect_contains out "~ .spec.max: 3 -> 5"
-expect_exit 0 pave __aws deploy
-expect_not_contains out "FAILED"
-expect_exit 0 pave __aws plan
+expect_exit 0 pave deploy -e dev --yes
+expect_not_contains err "failed"
+expect_exit 0 pave plan -e dev
 expect_contains out "No changes."
 
 # The AWS CLI reads back what pave wrote.
@@ -108,26 +108,26 @@ expect_json lc.json 'd["Rules"][0]["Expiration"]["Days"] == 30'
 # Drift: changed with the AWS CLI; plan shows it and deploy puts it back.
 awsm s3api put-bucket-versioning --bucket shop-assets-dev --versioning-configuration Status=Suspended
 awsm autoscaling set-desired-capacity --auto-scaling-group-name workers --desired-capacity 3
-expect_exit 0 pave __aws plan
+expect_exit 0 pave plan -e dev
 expect_contains out "! drift .spec.versioning: true -> false"
 expect_contains out "! drift .spec.desired: 2 -> 3"
 expect_contains out "Plan: 0 to add, 2 to change, 0 to destroy."
-expect_exit 0 pave __aws deploy
-expect_exit 0 pave __aws plan
+expect_exit 0 pave deploy -e dev --yes
+expect_exit 0 pave plan -e dev
 expect_contains out "No changes."
 
 # A change in pave.toml: an update of the two failover records.
 write_toml 120
-expect_exit 0 pave __aws plan
+expect_exit 0 pave plan -e dev
 expect_contains out "~ .spec.ttl: 60 -> 120"
 expect_contains out "Plan: 0 to add, 2 to change, 0 to destroy."
-expect_exit 0 pave __aws deploy
+expect_exit 0 pave deploy -e dev --yes
 awsm route53 list-resource-record-sets --hosted-zone-id "$zone" > records.json
 expect_json records.json 'all(r["TTL"] == 120 for r in d["ResourceRecordSets"] if r["Name"] == "www.example.com.")'
 
 # An immutable field: a health check's type forces replacement.
 sed -i 's/^type = "HTTP"$/type = "TCP"/' pave.toml
-expect_exit 0 pave __aws plan
+expect_exit 0 pave plan -e dev
 expect_contains out "Route53HealthCheck web"
 expect_contains out "1 to replace"
 write_toml 120
@@ -141,15 +141,15 @@ name = "shop"
 region = "us-east-1"
 endpoint_url = "$MOTO_URL"
 TOML
-expect_exit 0 pave __aws plan
+expect_exit 0 pave plan -e dev
 expect_contains out "Plan: 0 to add, 0 to change, 7 to destroy."
-expect_exit 1 pave __aws deploy
-expect_contains out "refusing to delete a bucket that holds 1 object(s) or version(s)"
+expect_exit 1 pave deploy -e dev --yes
+expect_contains err "refusing to delete a bucket that holds 1 object(s) or version(s)"
 awsm route53 list-health-checks --query 'length(HealthChecks)' --output text | grep -qx 0
-expect_exit 0 pave __aws deploy --force
+expect_exit 0 pave deploy -e dev --yes --force
 awsm s3api head-bucket --bucket shop-assets-dev 2>/dev/null && fail "bucket not deleted"
 [ "$(awsm route53 list-hosted-zones --query 'length(HostedZones)' --output text)" = 0 ] || fail "zone not deleted"
 # The group itself is not pave's: its capacity is only forgotten.
 awsm autoscaling describe-auto-scaling-groups --auto-scaling-group-names workers --query 'AutoScalingGroups[0].AutoScalingGroupName' --output text | grep -qx workers
-expect_exit 0 pave __aws plan
+expect_exit 0 pave plan -e dev
 expect_contains out "No changes."
