@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <pave/template/lex_unicode.hpp>
+#include <pave/template/unicode.hpp>
 #include <pave/template/strconv.hpp>
 
 namespace pave::tmpl {
@@ -23,7 +24,7 @@ bool is_space(char32_t r)
 
 bool is_alpha_numeric(char32_t r)
 {
-  return r == '_' || lex::is_letter(r) || lex::is_digit(r);
+  return r == '_' || unicode::is_letter(r) || unicode::is_digit(r);
 }
 
 bool has_left_trim_marker(std::string_view s)

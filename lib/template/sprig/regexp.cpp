@@ -6,7 +6,7 @@
 
 #include <re2/re2.h>
 
-#include <pave/template/sprig/unicode.hpp>
+#include <pave/template/unicode.hpp>
 #include <pave/template/strconv.hpp>
 
 namespace pave::tmpl::sprig {
