@@ -53,6 +53,10 @@ class Executor;
 struct CallContext
 {
   Executor& exec; ///< for include/tpl: executes other templates
+  /// The most bytes (or list elements) a function may build into one result:
+  /// the execution's Limits::max_output. `repeat`, `until` and the like fail
+  /// beyond it instead of exhausting memory.
+  std::size_t max_result = std::size_t(1) << 30;
 };
 
 using FunctionImpl = std::function<Value(CallContext&, std::span<const Value>)>;

@@ -178,8 +178,10 @@ void add_string_functions(FunctionTable& t)
   def(t, "substr", {{P::int_, P::int_, P::string}}, [](CallContext&, Args a) {
     return Value(substring(arg_int(a[0]), arg_int(a[1]), arg_string(a[2])));
   });
-  def(t, "repeat", {{P::int_, P::string}},
-      [](CallContext&, Args a) { return Value(repeat(arg_string(a[1]), arg_int(a[0]))); });
+  def(t, "repeat", {{P::int_, P::string}}, [](CallContext& c, Args a) {
+    check_result_size(c, static_cast<long double>(arg_string(a[1]).size()) * static_cast<long double>(arg_int(a[0])));
+    return Value(repeat(arg_string(a[1]), arg_int(a[0])));
+  });
   for (const char* name : {"trimall", "trimAll"}) {
     def(t, name, {{P::string, P::string}},
         [](CallContext&, Args a) { return Value(trim_cutset(arg_string(a[1]), arg_string(a[0]))); });
@@ -222,10 +224,14 @@ void add_string_functions(FunctionTable& t)
   });
   def(t, "cat", {{P::any}, true},
       [](CallContext&, Args a) { return join_non_nil(a, [](std::string& out, const Value& v) { append_value(out, v); }); });
-  def(t, "indent", {{P::int_, P::string}},
-      [](CallContext&, Args a) { return Value(indent(arg_int(a[0]), arg_string(a[1]), false)); });
-  def(t, "nindent", {{P::int_, P::string}},
-      [](CallContext&, Args a) { return Value(indent(arg_int(a[0]), arg_string(a[1]), true)); });
+  for (const bool leading_newline : {false, true}) {
+    def(t, leading_newline ? "nindent" : "indent", {{P::int_, P::string}}, [leading_newline](CallContext& c, Args a) {
+      const std::string_view text = arg_string(a[1]);
+      const auto lines = static_cast<long double>(std::count(text.begin(), text.end(), '\n') + 1);
+      check_result_size(c, static_cast<long double>(text.size()) + lines * static_cast<long double>(arg_int(a[0])));
+      return Value(indent(arg_int(a[0]), text, leading_newline));
+    });
+  }
   def(t, "replace", {{P::string, P::string, P::string}}, [](CallContext&, Args a) {
     return Value(replace_all(arg_string(a[2]), arg_string(a[0]), arg_string(a[1])));
   });
