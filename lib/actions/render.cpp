@@ -368,7 +368,8 @@ util::Result<RenderResult> render(const RenderOptions& opts)
   });
   in.capabilities = chart::make_capabilities(kube, split_commas(opts.api_versions));
   auto funcs = chart::make_function_table();
-  auto rendered_r = chart::render_templates(*c, in, *funcs);
+  std::shared_ptr<void> parsed;
+  auto rendered_r = chart::render_templates(*c, in, *funcs, &parsed);
   if (schema_thread.joinable()) {
     schema_thread.join();
   }
@@ -419,7 +420,8 @@ util::Result<RenderResult> render(const RenderOptions& opts)
     write_stream(crds, sorted, opts.skip_tests, out);
     PAVE_TRY(apply_show_only(opts.show_only, result));
   }
-  dispose_in_background(std::move(c), std::move(user), std::move(values), std::move(in), std::move(funcs));
+  dispose_in_background(std::move(c), std::move(user), std::move(values), std::move(in), std::move(parsed),
+                        std::move(funcs));
   return result;
 }
 

@@ -1,5 +1,6 @@
 #define VALIJSON_USE_EXCEPTIONS 1
 #include <pave/chart/schema.hpp>
+#include <pave/chart/schema_quick.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -225,6 +226,9 @@ util::Result<std::string> validate_json(const json& doc, std::string_view schema
     schema_doc = json::parse(schema_json);
   } catch (const json::exception& e) {
     return util::fail("{}", e.what());
+  }
+  if (certainly_valid(doc, schema_doc)) {
+    return std::string();
   }
   valijson::ValidationResults results;
   try {

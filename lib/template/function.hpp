@@ -75,17 +75,27 @@ struct Function
 class FunctionTable
 {
 public:
-  void add(std::string name, Function f) { m_funcs[std::move(name)] = std::move(f); }
-  void remove(std::string_view name) { m_funcs.erase(std::string(name)); }
+  void add(std::string name, Function f) { m_funcs.insert_or_assign(std::move(name), std::move(f)); }
+  void remove(std::string_view name)
+  {
+    if (auto it = m_funcs.find(name); it != m_funcs.end()) {
+      m_funcs.erase(it);
+    }
+  }
   const Function* find(std::string_view name) const
   {
-    auto it = m_funcs.find(std::string(name));
+    auto it = m_funcs.find(name);
     return it == m_funcs.end() ? nullptr : &it->second;
   }
   bool contains(std::string_view name) const { return find(name) != nullptr; }
 
 private:
-  std::unordered_map<std::string, Function> m_funcs;
+  struct Hash
+  {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, Function, Hash, std::equal_to<>> m_funcs;
 };
 
 /// Executes named templates for functions that need the engine (include, tpl).
