@@ -73,6 +73,9 @@ class OutputBuilder
 public:
   explicit OutputBuilder(RenderResult& r) : m_r(r) {}
 
+  /// Room for `n` more pieces (the piece list of a large chart is megabytes).
+  void reserve(std::size_t n) { m_r.pieces.reserve(m_r.pieces.size() + n); }
+
   void piece(std::string_view s)
   {
     if (!s.empty()) {
@@ -207,9 +210,11 @@ void write_stream(const std::vector<NamedText>& crds, const chart::SortedManifes
                   OutputBuilder& out)
 {
   std::vector<NamedText> block = crds;
+  block.reserve(crds.size() + sorted.generic.size());
   for (const auto& m : sorted.generic) {
     block.push_back(NamedText{m.source, m.content});
   }
+  out.reserve(4 * (block.size() + sorted.hooks.size()) + 1);
   for (std::size_t i = 0; i < block.size(); ++i) {
     out.piece(k_sep);
     out.piece(block[i].name);
@@ -388,6 +393,8 @@ util::Result<RenderResult> render(const RenderOptions& opts)
   }
   PAVE_TRY_ASSIGN(chart::SortedManifests sorted, chart::sort_manifests(files));
 
+  result.documents.reserve(sorted.generic.size() + sorted.hooks.size() +
+                           (opts.include_crds ? c->crd_objects().size() : 0));
   // CRD files (copied: they must outlive the chart).
   std::vector<NamedText> crds;
   if (opts.include_crds) {
