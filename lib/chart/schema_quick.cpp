@@ -1,35 +1,61 @@
 #include <pave/chart/schema_quick.hpp>
 
+#include <algorithm>
 #include <regex>
+#include <vector>
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
 #include <string_view>
 #include <unordered_map>
 
 namespace pave::chart {
 
 using json = nlohmann::json;
+/// A schema node. The schema text is parsed with RapidJSON: nlohmann::json
+/// took 60 instructions a byte (11M for traefik's 181 KB schema).
+using Schema = rapidjson::Value;
+
+std::string_view str(const Schema& s)
+{
+  return {s.GetString(), s.GetStringLength()};
+}
 
 namespace {
 
 constexpr int k_max_depth = 200;
 
-bool is_count(const json& j)
+bool is_count(const Schema& j)
 {
-  return j.is_number_unsigned() || (j.is_number_integer() && j.get<std::int64_t>() >= 0);
+  return j.IsUint64();
 }
 
-bool is_type_name(const json& j)
+bool is_type_name(const Schema& j)
 {
-  if (!j.is_string()) {
+  if (!j.IsString()) {
     return false;
   }
-  const auto& s = j.get_ref<const std::string&>();
+  const std::string_view s = str(j);
   return s == "null" || s == "boolean" || s == "object" || s == "array" || s == "number" || s == "integer" ||
          s == "string";
 }
 
-bool is_non_empty_array(const json& j)
+bool is_non_empty_array(const Schema& j)
 {
-  return j.is_array() && !j.empty();
+  return j.IsArray() && !j.Empty();
+}
+
+/// True when an object has a key twice (the full validator's JSON library keeps
+/// the last, RapidJSON finds the first).
+bool has_duplicate_keys(const Schema& o)
+{
+  std::vector<std::string_view> keys;
+  keys.reserve(o.MemberCount());
+  for (const auto& m : o.GetObject()) {
+    keys.push_back(str(m.name));
+  }
+  std::sort(keys.begin(), keys.end());
+  return std::adjacent_find(keys.begin(), keys.end()) != keys.end();
 }
 
 /// Keywords the full validator (valijson, draft 7) acts on that this check
@@ -48,29 +74,30 @@ bool is_other_validator_keyword(std::string_view k)
 
 /// True when every keyword of `schema` (and of its subschemas) is one this
 /// check knows, with a value of the type the full validator expects.
-bool well_formed(const json& schema, int depth)
+bool well_formed(const Schema& schema, int depth)
 {
-  if (schema.is_boolean()) {
+  if (schema.IsBool()) {
     return true;
   }
-  if (!schema.is_object() || depth > k_max_depth) {
+  if (!schema.IsObject() || depth > k_max_depth || has_duplicate_keys(schema)) {
     return false;
   }
-  auto sub = [&](const json& s) { return well_formed(s, depth + 1); };
-  for (const auto& [key, v] : schema.items()) {
-    const std::string_view k = key;
+  auto sub = [&](const Schema& s) { return well_formed(s, depth + 1); };
+  for (const auto& member : schema.GetObject()) {
+    const std::string_view k = str(member.name);
+    const Schema& v = member.value;
     if (k == "$schema" || k == "$id" || k == "$comment" || k == "title" || k == "description") {
-      if (!v.is_string()) {
+      if (!v.IsString()) {
         return false;
       }
     } else if (k == "default" || k == "examples" || k == "readOnly" || k == "writeOnly" || k == "deprecated") {
       // Annotations: not checked.
     } else if (k == "type") {
-      if (v.is_array()) {
-        if (v.empty()) {
+      if (v.IsArray()) {
+        if (v.Empty()) {
           return false;
         }
-        for (const auto& t : v) {
+        for (const auto& t : v.GetArray()) {
           if (!is_type_name(t)) {
             return false;
           }
@@ -79,11 +106,11 @@ bool well_formed(const json& schema, int depth)
         return false;
       }
     } else if (k == "properties" || k == "definitions") {
-      if (!v.is_object()) {
+      if (!v.IsObject() || has_duplicate_keys(v)) {
         return false;
       }
-      for (const auto& [name, s] : v.items()) {
-        if (!sub(s)) {
+      for (const auto& m : v.GetObject()) {
+        if (!sub(m.value)) {
           return false;
         }
       }
@@ -95,7 +122,7 @@ bool well_formed(const json& schema, int depth)
       if (!is_non_empty_array(v)) {
         return false;
       }
-      for (const auto& s : v) {
+      for (const auto& s : v.GetArray()) {
         if (!sub(s)) {
           return false;
         }
@@ -104,8 +131,8 @@ bool well_formed(const json& schema, int depth)
       if (!is_non_empty_array(v)) {
         return false;
       }
-      for (const auto& r : v) {
-        if (!r.is_string()) {
+      for (const auto& r : v.GetArray()) {
+        if (!r.IsString()) {
           return false;
         }
       }
@@ -116,7 +143,7 @@ bool well_formed(const json& schema, int depth)
     } else if (k == "const") {
       // Any value.
     } else if (k == "minimum" || k == "maximum" || k == "exclusiveMinimum" || k == "exclusiveMaximum") {
-      if (!v.is_number()) {
+      if (!v.IsNumber()) {
         return false;
       }
     } else if (k == "minLength" || k == "maxLength" || k == "minItems" || k == "maxItems" || k == "minProperties" ||
@@ -125,7 +152,7 @@ bool well_formed(const json& schema, int depth)
         return false;
       }
     } else if (k == "pattern") {
-      if (!v.is_string()) {
+      if (!v.IsString()) {
         return false;
       }
     } else if (is_other_validator_keyword(k)) {
@@ -139,15 +166,17 @@ bool well_formed(const json& schema, int depth)
 
 /// Equality that never calls values equal that the full validator (with
 /// strong types) might not: numbers only of the same JSON kind, no containers.
-bool same_scalar(const json& a, const json& b)
+bool same_scalar(const json& a, const Schema& b)
 {
-  if (a.is_structured() || b.is_structured()) {
-    return false;
+  switch (a.type()) {
+  case json::value_t::null: return b.IsNull();
+  case json::value_t::boolean: return b.IsBool() && a.get<bool>() == b.GetBool();
+  case json::value_t::string: return b.IsString() && a.get_ref<const std::string&>() == str(b);
+  case json::value_t::number_integer: return b.IsInt64() && a.get<std::int64_t>() == b.GetInt64();
+  case json::value_t::number_unsigned: return b.IsUint64() && a.get<std::uint64_t>() == b.GetUint64();
+  case json::value_t::number_float: return b.IsDouble() && a.get<double>() == b.GetDouble();
+  default: return false;
   }
-  if (a.is_number() && b.is_number()) {
-    return a.is_number_float() == b.is_number_float() && a == b;
-  }
-  return a.type() == b.type() && a == b;
 }
 
 /// Code points of a UTF-8 string, or -1 when it holds a NUL byte (which the
@@ -167,16 +196,16 @@ long long rune_count(const std::string& s)
 class Checker
 {
 public:
-  bool valid(const json& v, const json& schema, int depth)
+  bool valid(const json& v, const Schema& schema, int depth)
   {
-    if (schema.is_boolean()) {
-      return schema.get<bool>();
+    if (schema.IsBool()) {
+      return schema.GetBool();
     }
     if (depth > k_max_depth) {
       return false;
     }
-    for (const auto& [key, kv] : schema.items()) {
-      if (!keyword_ok(key, kv, v, schema, depth)) {
+    for (const auto& m : schema.GetObject()) {
+      if (!keyword_ok(str(m.name), m.value, v, schema, depth)) {
         return false;
       }
     }
@@ -184,7 +213,7 @@ public:
   }
 
 private:
-  static bool type_ok(const json& v, const std::string& t)
+  static bool type_ok(const json& v, std::string_view t)
   {
     if (t == "null") return v.is_null();
     if (t == "boolean") return v.is_boolean();
@@ -196,23 +225,23 @@ private:
   }
 
   /// A number strictly inside the bound; a value on the bound is "not sure".
-  static bool above(const json& v, const json& bound)
+  static bool above(const json& v, const Schema& bound)
   {
-    return !v.is_number() || v.get<double>() > bound.get<double>();
+    return !v.is_number() || v.get<double>() > bound.GetDouble();
   }
-  static bool below(const json& v, const json& bound)
+  static bool below(const json& v, const Schema& bound)
   {
-    return !v.is_number() || v.get<double>() < bound.get<double>();
+    return !v.is_number() || v.get<double>() < bound.GetDouble();
   }
 
-  bool keyword_ok(std::string_view k, const json& kv, const json& v, const json& schema, int depth)
+  bool keyword_ok(std::string_view k, const Schema& kv, const json& v, const Schema& schema, int depth)
   {
     if (k == "type") {
-      if (kv.is_string()) {
-        return type_ok(v, kv.get_ref<const std::string&>());
+      if (kv.IsString()) {
+        return type_ok(v, str(kv));
       }
-      for (const auto& t : kv) {
-        if (type_ok(v, t.get_ref<const std::string&>())) {
+      for (const auto& t : kv.GetArray()) {
+        if (type_ok(v, str(t))) {
           return true;
         }
       }
@@ -222,8 +251,8 @@ private:
       if (!v.is_object()) {
         return true;
       }
-      for (const auto& [name, sub] : kv.items()) {
-        if (auto it = v.find(name); it != v.end() && !valid(*it, sub, depth + 1)) {
+      for (const auto& m : kv.GetObject()) {
+        if (auto it = v.find(std::string(str(m.name))); it != v.end() && !valid(*it, m.value, depth + 1)) {
           return false;
         }
       }
@@ -233,9 +262,10 @@ private:
       if (!v.is_object()) {
         return true;
       }
-      const auto props = schema.find("properties");
+      const auto props = schema.FindMember("properties");
       for (const auto& [name, x] : v.items()) {
-        if (props != schema.end() && props->contains(name)) {
+        if (props != schema.MemberEnd() &&
+            props->value.FindMember(rapidjson::StringRef(name.data(), name.size())) != props->value.MemberEnd()) {
           continue;
         }
         if (!valid(x, kv, depth + 1)) {
@@ -259,15 +289,15 @@ private:
       if (!v.is_object()) {
         return true;
       }
-      for (const auto& r : kv) {
-        if (!v.contains(r.get_ref<const std::string&>())) {
+      for (const auto& r : kv.GetArray()) {
+        if (!v.contains(std::string(str(r)))) {
           return false;
         }
       }
       return true;
     }
     if (k == "enum") {
-      for (const auto& e : kv) {
+      for (const auto& e : kv.GetArray()) {
         if (same_scalar(v, e)) {
           return true;
         }
@@ -297,15 +327,15 @@ private:
       } else {
         return true;
       }
-      const auto limit = kv.get<unsigned long long>();
+      const auto limit = static_cast<unsigned long long>(kv.GetUint64());
       return n >= 0 && (k.starts_with("min") ? static_cast<unsigned long long>(n) >= limit
                                              : static_cast<unsigned long long>(n) <= limit);
     }
     if (k == "pattern") {
-      return !v.is_string() || pattern_ok(kv.get_ref<const std::string&>(), v.get_ref<const std::string&>());
+      return !v.is_string() || pattern_ok(std::string(str(kv)), v.get_ref<const std::string&>());
     }
     if (k == "allOf") {
-      for (const auto& s : kv) {
+      for (const auto& s : kv.GetArray()) {
         if (!valid(v, s, depth + 1)) {
           return false;
         }
@@ -313,7 +343,7 @@ private:
       return true;
     }
     if (k == "anyOf") {
-      for (const auto& s : kv) {
+      for (const auto& s : kv.GetArray()) {
         if (valid(v, s, depth + 1)) {
           return true;
         }
@@ -343,9 +373,15 @@ private:
 
 } // namespace
 
-bool certainly_valid(const json& values, const json& schema)
+bool certainly_valid(const json& values, std::string_view schema_text)
 {
-  if (!well_formed(schema, 0)) {
+  rapidjson::Document schema;
+  // Iterative (no recursion on deep input) and validating UTF-8, like the
+  // full validator's parser: a text that fails here goes the slow way, which
+  // reports the error.
+  schema.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag>(schema_text.data(),
+                                                                                       schema_text.size());
+  if (schema.HasParseError() || !well_formed(schema, 0)) {
     return false;
   }
   Checker checker;

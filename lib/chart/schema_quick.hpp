@@ -13,13 +13,15 @@
 /// of an unexpected type anywhere in the schema, makes the answer "not sure",
 /// so a schema the full validator would reject is never accepted here.
 /// Keywords unknown to both (custom annotations such as "form") are ignored.
+#include <string_view>
+
 #include <nlohmann/json.hpp>
 
 namespace pave::chart {
 
-/// True when `values` certainly satisfy `schema` and the schema is
-/// well-formed; false when not sure (invalid values, or a schema this check
-/// does not fully understand).
-bool certainly_valid(const nlohmann::json& values, const nlohmann::json& schema);
+/// True when `values` certainly satisfy the JSON schema `schema_text` and
+/// the schema is well-formed; false when not sure (invalid values, a schema
+/// this check does not fully understand, or a text that is not JSON).
+bool certainly_valid(const nlohmann::json& values, std::string_view schema_text);
 
 } // namespace pave::chart
