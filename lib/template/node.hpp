@@ -43,9 +43,34 @@ struct Node
   }
 };
 
+class NodeArena;
+
+/// A growable array of node pointers whose storage lives in the tree's
+/// NodeArena: most node lists hold one to three entries, and a heap vector
+/// each (grown 1, 2, 4) was a large part of parsing. Read like a std::vector;
+/// grown with push_back(arena, p) by the parser.
+template <typename T> class NodePtrs
+{
+public:
+  std::size_t size() const noexcept { return m_size; }
+  bool empty() const noexcept { return m_size == 0; }
+  T* data() const noexcept { return m_data; }
+  T* begin() const noexcept { return m_data; }
+  T* end() const noexcept { return m_data + m_size; }
+  T& operator[](std::size_t i) const noexcept { return m_data[i]; }
+  T& back() const noexcept { return m_data[m_size - 1]; }
+  /// Appends `v`, moving the array to a larger block of `arena` when full.
+  void push_back(NodeArena& arena, T v);
+
+private:
+  T* m_data = nullptr;
+  std::uint32_t m_size = 0;
+  std::uint32_t m_capacity = 0;
+};
+
 struct ListNode final : Node
 {
-  std::vector<Node*> nodes;
+  NodePtrs<Node*> nodes;
   explicit ListNode(std::size_t p) : Node(NodeType::list, p) {}
   void write_to(std::string& out) const override;
 };
@@ -71,8 +96,8 @@ struct PipeNode final : Node
 {
   int line;
   bool is_assign = false;            ///< `$x = ...` rather than `$x := ...`
-  std::vector<VariableNode*> decl;   ///< declared or assigned variables
-  std::vector<CommandNode*> cmds;
+  NodePtrs<VariableNode*> decl;      ///< declared or assigned variables
+  NodePtrs<CommandNode*> cmds;
   PipeNode(std::size_t p, int l) : Node(NodeType::pipe, p), line(l) {}
   void write_to(std::string& out) const override;
 };
@@ -87,7 +112,7 @@ struct ActionNode final : Node
 
 struct CommandNode final : Node
 {
-  std::vector<Node*> args; ///< identifier, field, or constant
+  NodePtrs<Node*> args; ///< identifier, field, or constant
   explicit CommandNode(std::size_t p) : Node(NodeType::command, p) {}
   void write_to(std::string& out) const override;
 };
@@ -268,10 +293,8 @@ public:
     return node;
   }
 
-private:
-  static constexpr std::size_t k_block = std::size_t(32) << 10;
-
-  /// `size` bytes aligned for any node, from the current block or a new one.
+  /// `size` bytes aligned for any node, from the current block or a new one;
+  /// they live as long as the arena.
   void* allocate(std::size_t size)
   {
     size = (size + alignof(std::max_align_t) - 1) & ~(alignof(std::max_align_t) - 1);
@@ -287,11 +310,26 @@ private:
     return p;
   }
 
+private:
+  static constexpr std::size_t k_block = std::size_t(32) << 10;
+
   std::vector<std::unique_ptr<std::byte[]>> m_blocks;
   std::byte* m_next = nullptr;
   std::byte* m_end = nullptr;
   std::vector<Node*> m_nodes; ///< to destroy
 };
+
+template <typename T> void NodePtrs<T>::push_back(NodeArena& arena, T v)
+{
+  if (m_size == m_capacity) {
+    const std::uint32_t capacity = m_capacity == 0 ? 2 : 2 * m_capacity;
+    T* data = static_cast<T*>(arena.allocate(sizeof(T) * capacity));
+    std::copy(m_data, m_data + m_size, data);
+    m_data = data;
+    m_capacity = capacity;
+  }
+  m_data[m_size++] = v;
+}
 
 /// The text one Parse call read, and the name errors give it (Go's ParseName).
 struct Source
