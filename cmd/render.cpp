@@ -48,6 +48,7 @@ void setup_render(CLI::App& app, cli::Context& ctx)
       o->chart = (*args)[0];
     }
     util::use_compact_heap();
+    o->leave_garbage_to_exit = true; // pave exits right after printing
     const auto result = util::value_or_throw(actions::render(*o));
     ctx.out().flush();
     if (!result.write(stdout) || std::fflush(stdout) != 0) {

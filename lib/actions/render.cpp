@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <system_error>
 #include <thread>
 #include <tuple>
@@ -41,6 +42,16 @@ template <typename... T> void dispose_in_background(T&&... garbage)
   } catch (const std::system_error&) {
     // No thread: the holder is freed here.
   }
+}
+
+/// Keeps what a render no longer needs, unfreed, until the process exits.
+template <typename... T> void leave_to_exit(T&&... garbage)
+{
+  static std::mutex mutex;
+  static auto* const parked = new std::vector<std::shared_ptr<void>>; // never freed, still reachable
+  auto holder = std::make_shared<std::tuple<std::decay_t<T>...>>(std::forward<T>(garbage)...);
+  std::lock_guard lock(mutex);
+  parked->push_back(std::move(holder));
 }
 
 std::vector<std::string> split_commas(const std::vector<std::string>& in)
@@ -427,8 +438,13 @@ util::Result<RenderResult> render(const RenderOptions& opts)
     write_stream(crds, sorted, opts.skip_tests, out);
     PAVE_TRY(apply_show_only(opts.show_only, result));
   }
-  dispose_in_background(std::move(c), std::move(user), std::move(values), std::move(in), std::move(parsed),
-                        std::move(funcs));
+  if (opts.leave_garbage_to_exit) {
+    leave_to_exit(std::move(c), std::move(user), std::move(values), std::move(in), std::move(parsed),
+                  std::move(funcs));
+  } else {
+    dispose_in_background(std::move(c), std::move(user), std::move(values), std::move(in), std::move(parsed),
+                          std::move(funcs));
+  }
   return result;
 }
 
