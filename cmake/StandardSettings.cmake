@@ -3,7 +3,7 @@ add_library(pave_standard_settings INTERFACE)
 add_library(pave_standard_warnings INTERFACE)
 
 target_compile_options(pave_standard_warnings INTERFACE
-  -Wall -Wextra -Wpedantic -Wshadow=local -Wnon-virtual-dtor -Wcast-align
+  -Wall -Wextra -Wpedantic $<$<CXX_COMPILER_ID:GNU>:-Wshadow=local> -Wnon-virtual-dtor -Wcast-align
   -Woverloaded-virtual -Wno-missing-field-initializers)
 
 if(PAVE_SANITIZE)

@@ -7,6 +7,7 @@
 #include <pave/actions/render.hpp>
 #include <pave/cli/context.hpp>
 #include <pave/cli/run.hpp>
+#include <pave/util/heap.hpp>
 
 #include "cmd/commands.hpp"
 
@@ -46,6 +47,8 @@ void setup_render(CLI::App& app, cli::Context& ctx)
     } else {
       o->chart = (*args)[0];
     }
+    util::use_compact_heap();
+    o->leave_garbage_to_exit = true; // pave exits right after printing
     const auto result = util::value_or_throw(actions::render(*o));
     ctx.out().flush();
     if (!result.write(stdout) || std::fflush(stdout) != 0) {

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <system_error>
 #include <thread>
 #include <tuple>
@@ -43,6 +44,16 @@ template <typename... T> void dispose_in_background(T&&... garbage)
   }
 }
 
+/// Keeps what a render no longer needs, unfreed, until the process exits.
+template <typename... T> void leave_to_exit(T&&... garbage)
+{
+  static std::mutex mutex;
+  static auto* const parked = new std::vector<std::shared_ptr<void>>; // never freed, still reachable
+  auto holder = std::make_shared<std::tuple<std::decay_t<T>...>>(std::forward<T>(garbage)...);
+  std::lock_guard lock(mutex);
+  parked->push_back(std::move(holder));
+}
+
 std::vector<std::string> split_commas(const std::vector<std::string>& in)
 {
   std::vector<std::string> out;
@@ -72,6 +83,9 @@ class OutputBuilder
 {
 public:
   explicit OutputBuilder(RenderResult& r) : m_r(r) {}
+
+  /// Room for `n` more pieces (the piece list of a large chart is megabytes).
+  void reserve(std::size_t n) { m_r.pieces.reserve(m_r.pieces.size() + n); }
 
   void piece(std::string_view s)
   {
@@ -207,9 +221,11 @@ void write_stream(const std::vector<NamedText>& crds, const chart::SortedManifes
                   OutputBuilder& out)
 {
   std::vector<NamedText> block = crds;
+  block.reserve(crds.size() + sorted.generic.size());
   for (const auto& m : sorted.generic) {
     block.push_back(NamedText{m.source, m.content});
   }
+  out.reserve(4 * (block.size() + sorted.hooks.size()) + 1);
   for (std::size_t i = 0; i < block.size(); ++i) {
     out.piece(k_sep);
     out.piece(block[i].name);
@@ -368,7 +384,8 @@ util::Result<RenderResult> render(const RenderOptions& opts)
   });
   in.capabilities = chart::make_capabilities(kube, split_commas(opts.api_versions));
   auto funcs = chart::make_function_table(opts.lookup);
-  auto rendered_r = chart::render_templates(*c, in, *funcs);
+  std::shared_ptr<void> parsed;
+  auto rendered_r = chart::render_templates(*c, in, *funcs, &parsed);
   if (schema_thread.joinable()) {
     schema_thread.join();
   }
@@ -387,6 +404,8 @@ util::Result<RenderResult> render(const RenderOptions& opts)
   }
   PAVE_TRY_ASSIGN(chart::SortedManifests sorted, chart::sort_manifests(files));
 
+  result.documents.reserve(sorted.generic.size() + sorted.hooks.size() +
+                           (opts.include_crds ? c->crd_objects().size() : 0));
   // CRD files (copied: they must outlive the chart).
   std::vector<NamedText> crds;
   if (opts.include_crds) {
@@ -419,7 +438,13 @@ util::Result<RenderResult> render(const RenderOptions& opts)
     write_stream(crds, sorted, opts.skip_tests, out);
     PAVE_TRY(apply_show_only(opts.show_only, result));
   }
-  dispose_in_background(std::move(c), std::move(user), std::move(values), std::move(in), std::move(funcs));
+  if (opts.leave_garbage_to_exit) {
+    leave_to_exit(std::move(c), std::move(user), std::move(values), std::move(in), std::move(parsed),
+                  std::move(funcs));
+  } else {
+    dispose_in_background(std::move(c), std::move(user), std::move(values), std::move(in), std::move(parsed),
+                          std::move(funcs));
+  }
   return result;
 }
 

@@ -33,6 +33,11 @@ struct RenderOptions
   bool use_release_name = false;          ///< --release-name (output-dir/<release>/...)
   std::string output_dir;                 ///< --output-dir; empty = print to stdout
   chart::LookupFn lookup;                 ///< live `lookup` (plan/deploy); empty = offline, like helm template
+  /// For a process that exits after this render: the chart, values and parsed
+  /// templates are never freed (the exit frees them) instead of being freed
+  /// on a background thread. The memory stays reachable, so leak checkers do
+  /// not report it.
+  bool leave_garbage_to_exit = false;
 };
 
 /// One rendered YAML document, for plan/deploy.

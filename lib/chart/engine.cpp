@@ -92,7 +92,7 @@ void sort_templates(std::vector<std::string>& names)
 namespace {
 
 util::Result<std::vector<RenderedTemplate>> render_impl(const Chart& c, const EngineInput& in,
-                                                        const tmpl::FunctionTable& funcs)
+                                                        const tmpl::FunctionTable& funcs, std::shared_ptr<void>* parsed)
 {
   Value top = Value::map(MapItems{
       {"Capabilities", in.capabilities},
@@ -116,7 +116,11 @@ util::Result<std::vector<RenderedTemplate>> render_impl(const Chart& c, const En
   }
   tpls = std::move(unique);
 
-  tmpl::TemplateSet set(funcs);
+  auto set_ptr = std::make_shared<tmpl::TemplateSet>(funcs);
+  tmpl::TemplateSet& set = *set_ptr;
+  if (parsed != nullptr) {
+    *parsed = set_ptr;
+  }
   for (const auto& r : tpls) {
     if (auto p = set.parse(r.name, r.file->data); !p) {
       return util::fail("parse error in {}: {}", r.name, p.error().message);
@@ -148,12 +152,13 @@ util::Result<std::vector<RenderedTemplate>> render_impl(const Chart& c, const En
 } // namespace
 
 util::Result<std::vector<RenderedTemplate>> render_templates(const Chart& c, const EngineInput& in,
-                                                             const tmpl::FunctionTable& funcs)
+                                                             const tmpl::FunctionTable& funcs,
+                                                             std::shared_ptr<void>* parsed)
 {
   // Parse and execute every template on one thread with the engine's large
   // stack, instead of letting each parse/execute start its own.
   util::Result<std::vector<RenderedTemplate>> result;
-  tmpl::run_with_stack(tmpl::Limits{}.max_stack, [&] { result = render_impl(c, in, funcs); });
+  tmpl::run_with_stack(tmpl::Limits{}.max_stack, [&] { result = render_impl(c, in, funcs, parsed); });
   return result;
 }
 

@@ -4,6 +4,7 @@
 /// .Capabilities, .Subcharts, .Template), parses every template of the chart
 /// and its subcharts into one template set, and executes the non-partial ones
 /// in Helm's order.
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -34,8 +35,11 @@ void sort_templates(std::vector<std::string>& names);
 /// contain include/tpl: see make_function_table). Returns the rendered
 /// non-partial templates sorted by name; NOTES.txt files are rendered (their
 /// errors count) but left out. Errors: "parse error in NAME: ..." and
-/// "execution error in NAME: ...".
+/// "execution error in NAME: ...". When `parsed` is given it receives the
+/// parsed templates instead of their being freed here, so the caller can free
+/// them later (freeing tens of thousands of nodes takes a tenth of a render).
 util::Result<std::vector<RenderedTemplate>> render_templates(const Chart& c, const EngineInput& in,
-                                                             const tmpl::FunctionTable& funcs);
+                                                             const tmpl::FunctionTable& funcs,
+                                                             std::shared_ptr<void>* parsed = nullptr);
 
 } // namespace pave::chart

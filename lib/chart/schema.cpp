@@ -1,5 +1,6 @@
 #define VALIJSON_USE_EXCEPTIONS 1
 #include <pave/chart/schema.hpp>
+#include <pave/chart/schema_quick.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -220,6 +221,9 @@ namespace {
 
 util::Result<std::string> validate_json(const json& doc, std::string_view schema_json)
 {
+  if (certainly_valid(doc, schema_json)) {
+    return std::string();
+  }
   json schema_doc;
   try {
     schema_doc = json::parse(schema_json);

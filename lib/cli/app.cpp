@@ -49,7 +49,39 @@ std::string wrap(std::string_view text, std::size_t width)
   return out + "\n";
 }
 
-std::unique_ptr<CLI::App> build_app(Context& ctx, std::span<const CommandSpec> commands)
+std::optional<std::string_view> selected_command(int argc, const char* const* argv,
+                                                 std::span<const CommandSpec> commands)
+{
+  for (int i = 1; i < argc; ++i) {
+    if (std::string_view(argv[i]) == "--help-all") {
+      return std::nullopt;
+    }
+  }
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "-o" || arg == "--output" || arg == "--color" || arg == "--log-format" || arg == "-e" ||
+        arg == "--env" || arg == "--project") {
+      ++i; // the flag's value
+      continue;
+    }
+    if (arg.starts_with("-")) {
+      continue;
+    }
+    if (arg == "completion" || arg == "__docs") {
+      return std::nullopt;
+    }
+    for (const auto& spec : commands) {
+      if (spec.name == arg && spec.setup != nullptr) {
+        return spec.name;
+      }
+    }
+    return std::nullopt;
+  }
+  return std::string_view();
+}
+
+std::unique_ptr<CLI::App> build_app(Context& ctx, std::span<const CommandSpec> commands,
+                                    std::optional<std::string_view> only)
 {
   auto app = std::make_unique<CLI::App>(
     "pave takes a team from charts and a cloud account to deployed, observable, recoverable and costed "
@@ -95,7 +127,9 @@ std::unique_ptr<CLI::App> build_app(Context& ctx, std::span<const CommandSpec> c
     if (spec.hidden) {
       sub->group("");
     }
-    spec.setup(*sub, ctx);
+    if (!only || spec.name == *only) {
+      spec.setup(*sub, ctx);
+    }
   }
   return app;
 }

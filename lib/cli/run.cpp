@@ -21,7 +21,7 @@ int run(int argc, char** argv, std::span<const CommandSpec> commands)
 {
   Context ctx(std::cout, std::cerr);
   try {
-    auto app = build_app(ctx, commands);
+    auto app = build_app(ctx, commands, selected_command(argc, argv, commands));
     try {
       app->parse(argc, argv);
     } catch (const CLI::Success& e) {

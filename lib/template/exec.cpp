@@ -208,6 +208,9 @@ Exec::Flow Exec::walk(const Ref& dot, const Node* node)
 {
   check_stack_left();
   at(node);
+  if (++m_steps > m_limits.max_steps) {
+    errorf("exceeded the limit of " + std::to_string(m_limits.max_steps) + " execution steps");
+  }
   switch (node->type) {
   case NodeType::action: {
     const auto* action = static_cast<const ActionNode*>(node);

@@ -163,6 +163,7 @@ private:
   const TemplateScope& m_scope;
   const FunctionTable& m_funcs;
   const Limits& m_limits;
+  std::uint64_t m_steps = 0; ///< nodes walked, against Limits::max_steps
   Frame* m_frame = nullptr;
   std::string* m_out = nullptr;
   std::size_t m_out_start = 0;

@@ -141,7 +141,7 @@ Exec::Ref Exec::eval_call(const Ref& dot, const Function& fn, const Node* node, 
   bool verbatim = false;
   std::string message;
   try {
-    CallContext ctx{*this};
+    CallContext ctx{*this, m_limits.max_output};
     result = fn.impl(ctx, std::span<const Value>(argv.data(), num_in));
   } catch (const ArgumentError& e) {
     failed = verbatim = true;

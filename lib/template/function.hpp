@@ -53,6 +53,10 @@ class Executor;
 struct CallContext
 {
   Executor& exec; ///< for include/tpl: executes other templates
+  /// The most bytes (or list elements) a function may build into one result:
+  /// the execution's Limits::max_output. `repeat`, `until` and the like fail
+  /// beyond it instead of exhausting memory.
+  std::size_t max_result = std::size_t(1) << 30;
 };
 
 using FunctionImpl = std::function<Value(CallContext&, std::span<const Value>)>;
@@ -71,17 +75,27 @@ struct Function
 class FunctionTable
 {
 public:
-  void add(std::string name, Function f) { m_funcs[std::move(name)] = std::move(f); }
-  void remove(std::string_view name) { m_funcs.erase(std::string(name)); }
+  void add(std::string name, Function f) { m_funcs.insert_or_assign(std::move(name), std::move(f)); }
+  void remove(std::string_view name)
+  {
+    if (auto it = m_funcs.find(name); it != m_funcs.end()) {
+      m_funcs.erase(it);
+    }
+  }
   const Function* find(std::string_view name) const
   {
-    auto it = m_funcs.find(std::string(name));
+    auto it = m_funcs.find(name);
     return it == m_funcs.end() ? nullptr : &it->second;
   }
   bool contains(std::string_view name) const { return find(name) != nullptr; }
 
 private:
-  std::unordered_map<std::string, Function> m_funcs;
+  struct Hash
+  {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, Function, Hash, std::equal_to<>> m_funcs;
 };
 
 /// Executes named templates for functions that need the engine (include, tpl).

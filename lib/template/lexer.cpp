@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include <pave/template/lex_unicode.hpp>
+#include <pave/template/unicode.hpp>
 #include <pave/template/strconv.hpp>
 
 namespace pave::tmpl {
@@ -23,7 +24,10 @@ bool is_space(char32_t r)
 
 bool is_alpha_numeric(char32_t r)
 {
-  return r == '_' || lex::is_letter(r) || lex::is_digit(r);
+  if (r < 0x80) {
+    return r == '_' || ((r | 0x20) - 'a') < 26 || (r - '0') < 10;
+  }
+  return unicode::is_letter(r) || unicode::is_digit(r);
 }
 
 bool has_left_trim_marker(std::string_view s)
@@ -139,16 +143,22 @@ char32_t Lexer::next()
     m_at_eof = true;
     return k_eof;
   }
+  const auto c = static_cast<unsigned char>(m_input[m_pos]);
+  if (c < 0x80) {
+    ++m_pos;
+    m_line += c == '\n';
+    return c;
+  }
   const auto d = go::decode_rune(m_input.substr(m_pos));
   m_pos += static_cast<std::size_t>(d.width);
-  if (d.rune == '\n') {
-    ++m_line;
-  }
   return d.rune;
 }
 
 char32_t Lexer::peek()
 {
+  if (m_pos < m_input.size() && static_cast<unsigned char>(m_input[m_pos]) < 0x80) {
+    return static_cast<unsigned char>(m_input[m_pos]);
+  }
   const char32_t r = next();
   backup();
   return r;
@@ -157,6 +167,11 @@ char32_t Lexer::peek()
 void Lexer::backup()
 {
   if (!m_at_eof && m_pos > 0) {
+    if (const auto c = static_cast<unsigned char>(m_input[m_pos - 1]); c < 0x80) {
+      --m_pos;
+      m_line -= c == '\n';
+      return;
+    }
     const auto d = go::decode_last_rune(m_input.substr(0, m_pos));
     m_pos -= static_cast<std::size_t>(d.width);
     if (d.rune == '\n') {

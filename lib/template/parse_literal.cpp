@@ -1,8 +1,8 @@
 #include <pave/template/parse_literal.hpp>
 
-#include <cerrno>
+#include <charconv>
 #include <cmath>
-#include <cstdlib>
+#include <limits>
 
 #include <pave/template/strconv.hpp>
 
@@ -12,10 +12,10 @@ namespace {
 
 char lower(char c)
 {
-  return static_cast<char>(c | ('x' - 'X'));
+  return static_cast<char>(c | 0x20);
 }
 
-// strconv's underscoreOK: underscores only between digits (or after a base prefix).
+/// strconv's underscoreOK: '_' only between digits (or after a base prefix).
 bool underscore_ok(std::string_view s)
 {
   char saw = '^';
@@ -30,7 +30,7 @@ bool underscore_ok(std::string_view s)
     hex = lower(s[1]) == 'x';
   }
   for (; i < s.size(); ++i) {
-    const char c = s[i];
+    char c = s[i];
     if ((c >= '0' && c <= '9') || (hex && lower(c) >= 'a' && lower(c) <= 'f')) {
       saw = '0';
       continue;
@@ -65,69 +65,79 @@ bool valid_rune(char32_t r)
 
 } // namespace
 
-std::optional<std::uint64_t> parse_go_uint(std::string_view s)
+ParseStatus parse_go_uint(std::string_view s, int base, std::uint64_t& n)
 {
+  n = 0;
   if (s.empty()) {
-    return std::nullopt;
+    return ParseStatus::syntax;
   }
   const std::string_view s0 = s;
-  unsigned base = 10;
-  if (s[0] == '0') {
-    if (s.size() >= 3 && lower(s[1]) == 'b') {
-      base = 2;
-      s.remove_prefix(2);
-    } else if (s.size() >= 3 && lower(s[1]) == 'o') {
-      base = 8;
-      s.remove_prefix(2);
-    } else if (s.size() >= 3 && lower(s[1]) == 'x') {
-      base = 16;
-      s.remove_prefix(2);
-    } else {
-      base = 8;
-      s.remove_prefix(1);
+  bool base0 = base == 0;
+  if (base == 0) {
+    base = 10;
+    if (s[0] == '0') {
+      if (s.size() >= 3 && lower(s[1]) == 'b') {
+        base = 2;
+        s.remove_prefix(2);
+      } else if (s.size() >= 3 && lower(s[1]) == 'o') {
+        base = 8;
+        s.remove_prefix(2);
+      } else if (s.size() >= 3 && lower(s[1]) == 'x') {
+        base = 16;
+        s.remove_prefix(2);
+      } else {
+        base = 8;
+        s.remove_prefix(1);
+      }
     }
+  } else if (base < 2 || base > 36) {
+    return ParseStatus::syntax;
   }
-  std::uint64_t n = 0;
   bool underscores = false;
-  bool overflow = false;
-  for (const char c : s) {
-    unsigned d = 0;
-    if (c == '_') {
+  const std::uint64_t max = std::numeric_limits<std::uint64_t>::max();
+  const std::uint64_t cutoff = max / static_cast<std::uint64_t>(base) + 1;
+  for (char c : s) {
+    int d = 0;
+    if (c == '_' && base0) {
       underscores = true;
       continue;
     }
     if (c >= '0' && c <= '9') {
-      d = unsigned(c - '0');
+      d = c - '0';
     } else if (lower(c) >= 'a' && lower(c) <= 'z') {
-      d = unsigned(lower(c) - 'a' + 10);
+      d = lower(c) - 'a' + 10;
     } else {
-      return std::nullopt;
+      n = 0;
+      return ParseStatus::syntax;
     }
     if (d >= base) {
-      return std::nullopt;
+      n = 0;
+      return ParseStatus::syntax;
     }
-    if (overflow) {
-      continue;
+    if (n >= cutoff) {
+      n = max;
+      return ParseStatus::range;
     }
-    if (n > (UINT64_MAX - d) / base) {
-      overflow = true;
-      continue;
+    n *= static_cast<std::uint64_t>(base);
+    std::uint64_t n1 = n + static_cast<std::uint64_t>(d);
+    if (n1 < n) {
+      n = max;
+      return ParseStatus::range;
     }
-    n = n * base + d;
-  }
-  if (overflow) {
-    return std::nullopt;
+    n = n1;
   }
   if (underscores && !underscore_ok(s0)) {
-    return std::nullopt;
+    n = 0;
+    return ParseStatus::syntax;
   }
-  return n;
+  return ParseStatus::ok;
 }
 
-std::optional<std::int64_t> parse_go_int(std::string_view s)
+ParseStatus parse_go_int(std::string_view s, int base, std::int64_t& out)
 {
+  out = 0;
   if (s.empty()) {
-    return std::nullopt;
+    return ParseStatus::syntax;
   }
   bool neg = false;
   if (s[0] == '+') {
@@ -136,72 +146,127 @@ std::optional<std::int64_t> parse_go_int(std::string_view s)
     neg = true;
     s.remove_prefix(1);
   }
-  const auto un = parse_go_uint(s);
-  if (!un) {
-    return std::nullopt;
+  std::uint64_t un = 0;
+  ParseStatus st = parse_go_uint(s, base, un);
+  if (st == ParseStatus::syntax) {
+    return st;
   }
   constexpr std::uint64_t cutoff = std::uint64_t(1) << 63;
-  if (!neg && *un >= cutoff) {
+  if (st == ParseStatus::range || (!neg && un >= cutoff) || (neg && un > cutoff)) {
+    out = neg ? std::numeric_limits<std::int64_t>::min() : std::numeric_limits<std::int64_t>::max();
+    return ParseStatus::range;
+  }
+  out = neg ? static_cast<std::int64_t>(0 - un) : static_cast<std::int64_t>(un);
+  return ParseStatus::ok;
+}
+
+std::optional<std::uint64_t> parse_go_uint(std::string_view s, int base)
+{
+  std::uint64_t n = 0;
+  if (parse_go_uint(s, base, n) != ParseStatus::ok) {
     return std::nullopt;
   }
-  if (neg && *un > cutoff) {
+  return n;
+}
+
+std::optional<std::int64_t> parse_go_int(std::string_view s, int base)
+{
+  std::int64_t n = 0;
+  if (parse_go_int(s, base, n) != ParseStatus::ok) {
     return std::nullopt;
   }
-  return neg ? static_cast<std::int64_t>(0 - *un) : static_cast<std::int64_t>(*un);
+  return n;
 }
 
 std::optional<double> parse_go_float(std::string_view s)
 {
-  // Syntax check as strconv.readFloat does, then convert the cleaned text with strtod.
+  if (s.empty()) {
+    return std::nullopt;
+  }
+  // special(): [+-]inf, [+-]infinity, nan (case-insensitive), whole string only.
+  {
+    std::string_view t = s;
+    double sign = 1;
+    bool signed_ = false;
+    if (t[0] == '+' || t[0] == '-') {
+      sign = t[0] == '-' ? -1 : 1;
+      signed_ = true;
+      t.remove_prefix(1);
+    }
+    std::string low;
+    for (char c : t) {
+      low.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+    }
+    if (low == "inf" || low == "infinity") {
+      return sign * std::numeric_limits<double>::infinity();
+    }
+    if (!signed_ && low == "nan") {
+      return std::numeric_limits<double>::quiet_NaN();
+    }
+  }
+  // readFloat(): validate Go's syntax and collect the digits without '_'.
   std::size_t i = 0;
-  std::string clean;
-  clean.reserve(s.size() + 2);
-  if (i < s.size() && (s[i] == '+' || s[i] == '-')) {
-    clean.push_back(s[i]);
+  bool neg = false;
+  if (s[i] == '+') {
+    ++i;
+  } else if (s[i] == '-') {
+    neg = true;
     ++i;
   }
   bool hex = false;
-  if (i + 2 <= s.size() && s[i] == '0' && i + 1 < s.size() && lower(s[i + 1]) == 'x') {
+  if (i + 2 < s.size() && s[i] == '0' && lower(s[i + 1]) == 'x') {
     hex = true;
-    clean += "0x";
     i += 2;
   }
+  std::string clean;
   bool underscores = false;
-  bool saw_dot = false;
-  bool saw_digits = false;
+  bool sawdot = false;
+  bool sawdigits = false;
+  bool nonzero = false;
+  long long nd = 0; // significant digits before the point (for overflow detection)
   for (; i < s.size(); ++i) {
-    const char c = s[i];
+    char c = s[i];
     if (c == '_') {
       underscores = true;
       continue;
     }
     if (c == '.') {
-      if (saw_dot) {
+      if (sawdot) {
         break;
       }
-      saw_dot = true;
-      clean.push_back(c);
+      sawdot = true;
+      clean.push_back('.');
       continue;
     }
     if ((c >= '0' && c <= '9') || (hex && lower(c) >= 'a' && lower(c) <= 'f')) {
-      saw_digits = true;
+      sawdigits = true;
+      if (c != '0') {
+        nonzero = true;
+      }
+      if (!sawdot && nonzero) {
+        ++nd;
+      }
       clean.push_back(c);
       continue;
     }
     break;
   }
-  if (!saw_digits) {
+  if (!sawdigits) {
     return std::nullopt;
   }
-  const char exp_char = hex ? 'p' : 'e';
-  if (i < s.size() && lower(s[i]) == exp_char) {
-    clean.push_back(exp_char);
+  long long exp = 0;
+  if (i < s.size() && lower(s[i]) == (hex ? 'p' : 'e')) {
+    clean.push_back(hex ? 'p' : 'e');
     ++i;
     if (i >= s.size()) {
       return std::nullopt;
     }
-    if (s[i] == '+' || s[i] == '-') {
-      clean.push_back(s[i]);
+    int esign = 1;
+    if (s[i] == '+') {
+      ++i;
+    } else if (s[i] == '-') {
+      esign = -1;
+      clean.push_back('-');
       ++i;
     }
     if (i >= s.size() || s[i] < '0' || s[i] > '9') {
@@ -212,27 +277,40 @@ std::optional<double> parse_go_float(std::string_view s)
         underscores = true;
         continue;
       }
+      if (exp < 100000) {
+        exp = exp * 10 + (s[i] - '0');
+      }
       clean.push_back(s[i]);
     }
+    exp *= esign;
   } else if (hex) {
-    return std::nullopt; // a hexadecimal mantissa needs a 'p' exponent
+    return std::nullopt;
+  }
+  if (underscores && !underscore_ok(s.substr(0, i))) {
+    return std::nullopt;
   }
   if (i != s.size()) {
     return std::nullopt;
   }
-  if (underscores && !underscore_ok(s)) {
+  if (!nonzero) {
+    return neg ? -0.0 : 0.0;
+  }
+  double v = 0;
+  auto fmt = hex ? std::chars_format::hex : std::chars_format::general;
+  auto r = std::from_chars(clean.data(), clean.data() + clean.size(), v, fmt);
+  if (r.ec == std::errc::result_out_of_range) {
+    long long mag = hex ? nd * 4 + exp : nd + exp;
+    if (mag > 0) {
+      return std::nullopt; // overflow: Go returns ±Inf with a range error
+    }
+    v = 0;
+  } else if (r.ec != std::errc{} || r.ptr != clean.data() + clean.size()) {
     return std::nullopt;
   }
-  errno = 0;
-  char* end = nullptr;
-  const double f = std::strtod(clean.c_str(), &end);
-  if (end != clean.c_str() + clean.size()) {
+  if (std::isinf(v)) {
     return std::nullopt;
   }
-  if (std::isinf(f)) {
-    return std::nullopt; // out of range
-  }
-  return f;
+  return neg ? -v : v;
 }
 
 std::optional<UnquotedChar> unquote_go_char(std::string_view s, char quote)

@@ -249,7 +249,7 @@ void TreeParser::parse()
     if (n->type == NodeType::end || n->type == NodeType::else_) {
       errorf("unexpected " + n->string());
     }
-    m_root->nodes.push_back(n);
+    m_root->nodes.push_back(*m_ctx.arena, n);
   }
   add();
 }
@@ -280,7 +280,7 @@ std::pair<ListNode*, Node*> TreeParser::item_list()
     if (n->type == NodeType::end || n->type == NodeType::else_) {
       return {list, n};
     }
-    list->nodes.push_back(n);
+    list->nodes.push_back(*m_ctx.arena, n);
   }
   errorf("unexpected EOF");
 }
@@ -366,11 +366,11 @@ PipeNode* TreeParser::pipeline(const char* context, ItemType end)
     if (nxt.type == ItemType::assign || nxt.type == ItemType::declare) {
       pipe->is_assign = nxt.type == ItemType::assign;
       next_non_space();
-      pipe->decl.push_back(make<VariableNode>(v.pos, v.val));
+      pipe->decl.push_back(*m_ctx.arena, make<VariableNode>(v.pos, v.val));
       m_vars.push_back(v.val);
     } else if (nxt.type == ItemType::char_ && nxt.val == ",") {
       next_non_space();
-      pipe->decl.push_back(make<VariableNode>(v.pos, v.val));
+      pipe->decl.push_back(*m_ctx.arena, make<VariableNode>(v.pos, v.val));
       m_vars.push_back(v.val);
       if (ctx == "range" && pipe->decl.size() < 2) {
         const ItemType t = peek_non_space().type;
@@ -407,7 +407,7 @@ PipeNode* TreeParser::pipeline(const char* context, ItemType end)
     case ItemType::variable:
     case ItemType::left_paren:
       backup();
-      pipe->cmds.push_back(command());
+      pipe->cmds.push_back(*m_ctx.arena, command());
       break;
     default: unexpected(token, context);
     }
@@ -454,7 +454,7 @@ TreeParser::ControlResult TreeParser::parse_control(bool allow_else_if, const ch
       // last {{end}} implied: parse the if and stop at its {{end}}.
       next();
       else_list = make<ListNode>(nxt->pos);
-      else_list->nodes.push_back(if_control());
+      else_list->nodes.push_back(*m_ctx.arena, if_control());
       done = true;
     }
     if (!done) {
@@ -554,7 +554,7 @@ CommandNode* TreeParser::command()
   for (;;) {
     peek_non_space(); // skip leading spaces.
     if (Node* op = operand(); op != nullptr) {
-      cmd->args.push_back(op);
+      cmd->args.push_back(*m_ctx.arena, op);
     }
     const Item token = next();
     if (token.type == ItemType::space) {

@@ -9,6 +9,7 @@
 #include <pthread.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
+#include <ucontext.h>
 #include <unistd.h>
 
 namespace pave::tmpl {
@@ -16,6 +17,20 @@ namespace pave::tmpl {
 namespace {
 
 constexpr std::size_t k_reserve = std::size_t(256) << 10; // left for callees (fmt, functions, libc)
+
+// Jobs run on a large stack of the calling thread (StackFiber, swapcontext),
+// or, under the sanitizers, which do not follow stack switches, on a worker
+// thread with a large stack (StackWorker).
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define PAVE_STACK_FIBER 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || __has_feature(memory_sanitizer)
+#define PAVE_STACK_FIBER 0
+#endif
+#endif
+#ifndef PAVE_STACK_FIBER
+#define PAVE_STACK_FIBER 1
+#endif
 
 #if defined(__SANITIZE_ADDRESS__)
 // AddressSanitizer mishandles exceptions thrown on stacks over 64 MiB
@@ -194,6 +209,110 @@ private:
 
 thread_local std::unique_ptr<StackWorker> t_worker;
 
+#if PAVE_STACK_FIBER
+/// A large stack that jobs run on without leaving the calling thread
+/// (swapcontext): handing a job to a worker thread and back cost a render of
+/// a small chart more waiting than working when the cores are busy.
+class StackFiber
+{
+public:
+  explicit StackFiber(std::size_t stack_size) : m_size(stack_size)
+  {
+    void* p = mmap(nullptr, m_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_STACK,
+                   -1, 0);
+    if (p == MAP_FAILED) {
+      return;
+    }
+    m_base = static_cast<char*>(p);
+    const auto page = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+    mprotect(m_base, page, PROT_NONE); // guard page at the bottom
+    m_low = m_base + page;
+  }
+  ~StackFiber()
+  {
+    if (m_base != nullptr) {
+      munmap(m_base, m_size);
+    }
+  }
+  StackFiber(const StackFiber&) = delete;
+  StackFiber& operator=(const StackFiber&) = delete;
+
+  bool started() const { return m_base != nullptr; }
+  std::size_t stack_size() const { return m_size; }
+  /// True while a job runs on the fiber (a nested call needing a fresh stack goes to a worker thread).
+  bool busy() const { return m_job != nullptr; }
+
+  /// Runs fn on the fiber's stack and returns to the caller's; rethrows what fn threw.
+  void run(std::size_t needed, const std::function<void()>& fn)
+  {
+    m_job = &fn;
+    m_needed = needed;
+    m_error = nullptr;
+    // The stack checks are per thread: while the job runs they describe the fiber's stack.
+    const StackBounds saved_bounds = t_bounds;
+    char* const saved_low_water = t_low_water;
+    t_bounds = StackBounds{m_low, m_low + k_reserve};
+    t_low_water = nullptr;
+    getcontext(&m_fiber);
+    m_fiber.uc_stack.ss_sp = m_low;
+    m_fiber.uc_stack.ss_size = m_size - static_cast<std::size_t>(m_low - m_base);
+    m_fiber.uc_link = &m_caller;
+    t_fiber = this;
+    makecontext(&m_fiber, &StackFiber::entry, 0);
+    swapcontext(&m_caller, &m_fiber);
+    t_bounds = saved_bounds;
+    t_low_water = saved_low_water;
+    m_job = nullptr;
+    if (m_error) {
+      std::rethrow_exception(m_error);
+    }
+  }
+
+private:
+  static void entry()
+  {
+    StackFiber* self = t_fiber;
+    try {
+      run_limited(self->m_needed, *self->m_job);
+    } catch (...) {
+      self->m_error = std::current_exception();
+    }
+    self->release_unused_stack();
+  } // returns to m_caller (uc_link)
+
+  /// Gives the pages a deep job touched back to the system.
+  void release_unused_stack() const
+  {
+    constexpr std::size_t k_keep = std::size_t(8) << 20;
+    char* const top = m_base + m_size;
+    if (t_low_water == nullptr || top - t_low_water < static_cast<std::ptrdiff_t>(2 * k_keep)) {
+      return;
+    }
+    const auto page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
+    const auto from = std::max(reinterpret_cast<std::uintptr_t>(m_low),
+                               (reinterpret_cast<std::uintptr_t>(t_low_water) & ~(page - 1)) - page);
+    const auto to = (reinterpret_cast<std::uintptr_t>(top) - k_keep) & ~(page - 1);
+    if (to > from) {
+      madvise(reinterpret_cast<void*>(from), to - from, MADV_DONTNEED);
+    }
+  }
+
+  static thread_local StackFiber* t_fiber;
+
+  std::size_t m_size;
+  char* m_base = nullptr;
+  char* m_low = nullptr;
+  ucontext_t m_fiber{};
+  ucontext_t m_caller{};
+  const std::function<void()>* m_job = nullptr;
+  std::size_t m_needed = 0;
+  std::exception_ptr m_error;
+};
+
+thread_local StackFiber* StackFiber::t_fiber = nullptr;
+thread_local std::unique_ptr<StackFiber> t_fiber_stack;
+#endif
+
 } // namespace
 
 bool stack_exhausted()
@@ -214,6 +333,15 @@ void run_with_stack(std::size_t needed, const std::function<void()>& fn)
     run_limited(needed, fn);
     return;
   }
+#if PAVE_STACK_FIBER
+  if (t_fiber_stack == nullptr || (!t_fiber_stack->busy() && t_fiber_stack->stack_size() < needed)) {
+    t_fiber_stack = std::make_unique<StackFiber>(needed);
+  }
+  if (t_fiber_stack->started() && !t_fiber_stack->busy() && t_fiber_stack->stack_size() >= needed) {
+    t_fiber_stack->run(needed, fn);
+    return;
+  }
+#endif
   if (t_worker == nullptr || t_worker->stack_size() < needed) {
     t_worker.reset();
     t_worker = std::make_unique<StackWorker>(needed);

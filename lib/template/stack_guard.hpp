@@ -12,10 +12,11 @@ namespace pave::tmpl {
 /// Cheap: a couple of comparisons after the first call on a thread.
 bool stack_exhausted();
 
-/// Runs fn with `needed` bytes of stack: on the current thread when it has
-/// about that much left, else on this thread's worker thread, which has a
-/// stack that large (reserved, committed as used, released after deep jobs)
-/// and is kept for later calls. Rethrows whatever fn throws.
+/// Runs fn with `needed` bytes of stack: on the current stack when it has
+/// about that much left, else on a stack that large (reserved, committed as
+/// used, released after deep jobs) kept for later calls: this thread's own,
+/// switched to with swapcontext, or under the sanitizers (and for a nested
+/// call on that stack) a worker thread's. Rethrows whatever fn throws.
 void run_with_stack(std::size_t needed, const std::function<void()>& fn);
 
 } // namespace pave::tmpl

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 /// Go text/template, complete: the public interface of the engine.
 ///
 /// A TemplateSet is Go's *template.Template with its associated templates: it
@@ -22,6 +23,10 @@ struct Limits
   int max_exec_depth = 100000;      ///< Go's maxExecDepth for nested template calls
   int max_parse_depth = 10000;      ///< nesting of parenthesised pipelines / control actions
   std::size_t max_output = std::size_t(1) << 30; ///< bytes one execution may produce
+  /// Nodes one execution may walk (each action, text and loop iteration
+  /// counts): bounds the time of hostile loops such as nested `range` over
+  /// `until 1000000`. Go has no such limit; neither has the default.
+  std::uint64_t max_steps = UINT64_MAX;
   /// Bytes of stack parsing and execution may use: they run on a thread with a
   /// stack this large (reserved, committed as used) and fail cleanly near its end.
   std::size_t max_stack = std::size_t(1) << 30;

@@ -78,6 +78,19 @@ destination = "s3://b/p"
     CHECK(p.error().message.find("syntax error: ") != std::string::npos);
   }
 
+  SUBCASE("non-ASCII text where white space may be is a syntax error")
+  {
+    // toml++ 3.3 reached __builtin_unreachable for these (found by fuzz_toml);
+    // lib/util/toml_impl.cpp compiles its parser with a fixed check.
+    for (const char* text : {"\xEF\xBB\x9F[project]\n", "\xC3\xA9 = 1\n", "[project]\n  \xE3\x81\x82x = 1\n",
+                             "a = 1 \xEF\xBB\xA0\n"}) {
+      util::Diagnostics d;
+      auto p = project::parse(text, "pave.toml", d);
+      REQUIRE_FALSE(p);
+      CHECK(p.error().message.find("syntax error: ") != std::string::npos);
+    }
+  }
+
   SUBCASE("every schema problem is reported at once")
   {
     util::Diagnostics d;

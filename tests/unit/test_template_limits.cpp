@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include <pave/template/sprig/sprig.hpp>
+
 #include "test_template_support.hpp"
 
 using pave::test::render;
@@ -18,6 +20,16 @@ std::string repeat(std::string_view s, int n)
     out += s;
   }
   return out;
+}
+
+const pave::tmpl::FunctionTable& sprig_functions()
+{
+  static const pave::tmpl::FunctionTable t = [] {
+    pave::tmpl::FunctionTable f;
+    pave::tmpl::add_sprig_functions(f);
+    return f;
+  }();
+  return t;
 }
 
 } // namespace
@@ -90,4 +102,38 @@ TEST_CASE("tmpl::Limits stack")
   CHECK(out.starts_with("ERR: template: "));
   CHECK(out.ends_with("exceeded maximum nesting depth (stack exhausted)"));
   CHECK(out.size() < 200);
+}
+
+TEST_CASE("tmpl::Limits function results")
+{
+  // Functions that would build a result larger than the output limit fail
+  // before allocating it.
+  Limits small;
+  small.max_output = 1000;
+  const auto& f = sprig_functions();
+  CHECK(render("{{repeat 99 \"abcdefghij\"}}", {}, f, small).size() == 990);
+  CHECK(render("{{repeat 101 \"abcdefghij\"}}", {}, f, small)
+            .ends_with("executing \"t\" at <repeat 101 \"abcdefghij\">: error calling repeat: "
+                       "result too large: 1010 bytes or items, over the limit of 1000"));
+  CHECK(render("{{len (until 1001)}}", {}, f, small)
+            .ends_with("executing \"t\" at <until 1001>: error calling until: "
+                       "result too large: 1001 bytes or items, over the limit of 1000"));
+  CHECK(render("{{len (untilStep 0 -2000 -2)}}", {}, f, small) == "1000");
+  CHECK(render("{{seq 1 2 3000}}", {}, f, small).starts_with("ERR: "));
+  CHECK(render("{{randAlpha 5000}}", {}, f, small).ends_with("error calling randAlpha: "
+                                                           "result too large: 5000 bytes or items, over the limit of 1000"));
+  CHECK(render("{{nindent 1000 \"a\"}}", {}, f, small).ends_with("over the limit of 1000"));
+  // With the default limit (1 GiB), a hostile repeat is an error, not an out-of-memory crash.
+  CHECK(render("{{repeat 100000000000 \"x\"}}", {}, f).ends_with(
+      "error calling repeat: result too large: 100000000000 bytes or items, over the limit of 1073741824"));
+}
+
+TEST_CASE("tmpl::Limits steps")
+{
+  Limits small;
+  small.max_steps = 1000;
+  const auto& f = sprig_functions();
+  CHECK(render("{{range until 400}}{{end}}x", {}, f, small) == "x");
+  CHECK(render("{{range until 100}}{{range until 100}}{{end}}{{end}}", {}, f, small)
+            .ends_with("exceeded the limit of 1000 execution steps"));
 }

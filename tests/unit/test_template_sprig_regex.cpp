@@ -35,6 +35,12 @@ TEST_CASE("sprig::regex")
   CHECK(sprig_err("mustRegexMatch", {Value("\\pX"), Value("x")}) == "error parsing regexp: invalid character class range: `\\pX`");
   CHECK(sprig_err("mustRegexMatch", {Value("x{2}{3}"), Value("x")}) == "error parsing regexp: invalid nested repetition operator: `{2}{3}`");
   CHECK(sprig_err("mustRegexMatch", {Value("a*??"), Value("x")}) == "error parsing regexp: invalid nested repetition operator: `*??`");
+  // RE2's \C (any byte) and (?<name>) (newer Go) are errors in the oracle's Go.
+  CHECK(sprig_err("mustRegexMatch", {Value("a\\C"), Value("x")}) == "error parsing regexp: invalid escape sequence: `\\C`");
+  CHECK(sprig_err("mustRegexMatch", {Value("[\\C]"), Value("x")}) == "error parsing regexp: invalid escape sequence: `\\C`");
+  CHECK(sprig_tv("regexMatch", {Value("\\Q\\C\\E"), Value("a\\Cb")}) == "bool|true");
+  CHECK(sprig_err("mustRegexFind", {Value("(?<n>a)"), Value("a")}) == "error parsing regexp: invalid or unsupported Perl syntax: `(?<`");
+  CHECK(sprig_err("mustRegexFind", {Value("(?<=a)b"), Value("ab")}) == "error parsing regexp: invalid or unsupported Perl syntax: `(?<`");
   CHECK(sprig_tv("regexFindAll", {Value("a."), Value("abacad"), Value(-1)}) == "[]string|[ab ac ad]");
   CHECK(sprig_tv("regexFindAll", {Value("a."), Value("abacad"), Value(2)}) == "[]string|[ab ac]");
   CHECK(sprig_tv("regexFindAll", {Value("x*"), Value("axxb"), Value(-1)}) == "[]string|[ xx ]");
@@ -94,6 +100,10 @@ TEST_CASE("sprig::regex")
   CHECK(sprig_tv("regexFindAll", {Value("(?m)^\\w"), Value("ab\ncd\nef"), Value(-1)}) == "[]string|[a c e]");
   CHECK(sprig_tv("regexFindAll", {Value("$"), Value("a\nb"), Value(-1)}) == "[]string|[]");
   CHECK(sprig_tv("regexFindAll", {Value("\\B"), Value("ab cd"), Value(-1)}) == "[]string|[ ]");
+  CHECK(sprig_tv("regexFindAll", {Value("a*"), Value("baaab"), Value(-1)}) == "[]string|[ aaa ]");
+  CHECK(sprig_tv("regexSplit", {Value("x*"), Value("axxbc"), Value(2)}) == "[]string|[a bc]");
+  CHECK(sprig_tv("regexFind", {Value("\\p{Greek}+"), Value("a\u03b1\u03b2")}) == "string|\u03b1\u03b2");
+  CHECK(sprig_tv("regexFindAll", {Value("(?i)\u03a3"), Value("\u03c3\u03c2\u03a3"), Value(-1)}) == "[]string|[\u03c3 \u03c2 \u03a3]");
 }
 
 TEST_CASE("sprig::regex linear time")

@@ -1,27 +1,20 @@
 #pragma once
 /// The conversions Sprig relies on: github.com/spf13/cast (ToInt, ToInt64,
 /// ToFloat64, ToString, ToBool; errors read as the zero value, as Sprig
-/// ignores them) and the strconv parsers underneath.
+/// ignores them) over the strconv parsers of parse_literal.hpp.
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include <pave/template/parse_literal.hpp>
 #include <pave/template/value.hpp>
 
 namespace pave::tmpl::sprig {
 
-/// strconv.ParseInt(s, base, 64); base 0 infers 0b/0o/0x/0 prefixes and allows
-/// '_' separators. nullopt on a syntax or range error.
-std::optional<std::int64_t> parse_go_int(std::string_view s, int base);
-/// strconv.ParseUint(s, base, 64).
-std::optional<std::uint64_t> parse_go_uint(std::string_view s, int base);
 /// strconv.Atoi with its error ignored: 0 for bad syntax, the clamped
 /// extreme (±2^63) when out of range.
 std::int64_t go_atoi(std::string_view s);
-/// strconv.ParseFloat(s, 64): Go float syntax (hex floats, '_', inf/nan).
-/// nullopt on a syntax error or overflow.
-std::optional<double> parse_go_float(std::string_view s);
 /// strconv.ParseBool: 1 t T TRUE true True 0 f F FALSE false False.
 std::optional<bool> parse_go_bool(std::string_view s);
 

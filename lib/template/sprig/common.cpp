@@ -1,5 +1,6 @@
 #include <pave/template/sprig/common.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 #include <pave/template/format.hpp>
@@ -233,6 +234,14 @@ bool deep_equal(const Value& a, const Value& b)
 void fail(std::string message)
 {
   throw FunctionError(std::move(message));
+}
+
+void check_result_size(const CallContext& ctx, long double n)
+{
+  if (n > static_cast<long double>(ctx.max_result)) {
+    fail("result too large: " + std::to_string(static_cast<unsigned long long>(std::min<long double>(n, 1e19L))) +
+         " bytes or items, over the limit of " + std::to_string(ctx.max_result));
+  }
 }
 
 void fail_nil_deref()

@@ -106,6 +106,11 @@ bool deep_equal(const Value& a, const Value& b);
 
 /// Throws FunctionError(message).
 [[noreturn]] void fail(std::string message);
+/// Guards against hostile arguments (`repeat 100000000000 "x"`): throws
+/// FunctionError("result too large: N bytes or items, over the limit of M") when a
+/// result of `n` bytes (or list elements) would exceed ctx.max_result. Go
+/// would try to allocate it; pave ends the render with this error instead.
+void check_result_size(const CallContext& ctx, long double n);
 /// The panic of reflect.TypeOf(nil).Kind(): a nil pointer dereference.
 [[noreturn]] void fail_nil_deref();
 /// "interface conversion: interface {} is T, not WANT" (a failed type assertion).

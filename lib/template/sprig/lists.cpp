@@ -44,10 +44,14 @@ bool in_list(const ListItems& haystack, const Value& needle)
   return false;
 }
 
-/// Numeric untilStep as Sprig computes it ([]int).
-std::vector<std::int64_t> until_step(std::int64_t start, std::int64_t stop, std::int64_t step)
+/// Numeric untilStep as Sprig computes it ([]int); fails when it would have
+/// more elements than ctx allows.
+std::vector<std::int64_t> until_step(const CallContext& ctx, std::int64_t start, std::int64_t stop, std::int64_t step)
 {
   std::vector<std::int64_t> v;
+  if (step != 0 && (stop < start) == (step < 0)) {
+    check_result_size(ctx, (static_cast<long double>(stop) - static_cast<long double>(start)) / static_cast<long double>(step));
+  }
   if (stop < start) {
     if (step >= 0) {
       return v;
@@ -89,7 +93,7 @@ std::string join_ints(const std::vector<std::int64_t>& v)
 }
 
 /// Sprig's seq(params ...int).
-std::string seq(Args a)
+std::string seq(const CallContext& ctx, Args a)
 {
   std::int64_t increment = 1;
   switch (a.size()) {
@@ -99,13 +103,13 @@ std::string seq(Args a)
     if (end < start) {
       increment = -1;
     }
-    return join_ints(until_step(start, end + increment, increment));
+    return join_ints(until_step(ctx, start, end + increment, increment));
   }
   case 2: {
     std::int64_t start = arg_int(a[0]);
     std::int64_t end = arg_int(a[1]);
     std::int64_t step = end < start ? -1 : 1;
-    return join_ints(until_step(start, end + step, step));
+    return join_ints(until_step(ctx, start, end + step, step));
   }
   case 3: {
     std::int64_t start = arg_int(a[0]);
@@ -117,7 +121,7 @@ std::string seq(Args a)
         return "";
       }
     }
-    return join_ints(until_step(start, end + increment, step));
+    return join_ints(until_step(ctx, start, end + increment, step));
   }
   default: return "";
   }
@@ -322,14 +326,14 @@ void add_list_functions(FunctionTable& t)
     }
     return Value::list(std::move(items));
   });
-  def(t, "until", {{P::int_}}, [](CallContext&, Args a) {
+  def(t, "until", {{P::int_}}, [](CallContext& c, Args a) {
     std::int64_t count = arg_int(a[0]);
-    return int_list(until_step(0, count, count < 0 ? -1 : 1));
+    return int_list(until_step(c, 0, count, count < 0 ? -1 : 1));
   });
-  def(t, "untilStep", {{P::int_, P::int_, P::int_}}, [](CallContext&, Args a) {
-    return int_list(until_step(arg_int(a[0]), arg_int(a[1]), arg_int(a[2])));
+  def(t, "untilStep", {{P::int_, P::int_, P::int_}}, [](CallContext& c, Args a) {
+    return int_list(until_step(c, arg_int(a[0]), arg_int(a[1]), arg_int(a[2])));
   });
-  def(t, "seq", {{P::int_}, true}, [](CallContext&, Args a) { return Value(seq(a)); });
+  def(t, "seq", {{P::int_}, true}, [](CallContext& c, Args a) { return Value(seq(c, a)); });
 }
 
 } // namespace pave::tmpl::sprig

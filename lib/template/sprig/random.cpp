@@ -33,12 +33,13 @@ std::uint64_t random_below(std::uint64_t n)
 }
 
 /// goutils.CryptoRandom over ASCII sets: `count` characters from `alphabet`; "" for count <= 0.
-std::string random_string(std::int64_t count, std::string_view alphabet)
+std::string random_string(const CallContext& ctx, std::int64_t count, std::string_view alphabet)
 {
   std::string out;
   if (count <= 0) {
     return out;
   }
+  check_result_size(ctx, static_cast<long double>(count));
   out.reserve(static_cast<std::size_t>(count));
   for (std::int64_t i = 0; i < count; ++i) {
     out.push_back(alphabet[random_bytes_index(alphabet.size())]);
@@ -65,10 +66,10 @@ void add_random_functions(FunctionTable& t)
     }
     return s;
   }();
-  def(t, "randAlphaNum", {{P::int_}}, [](CallContext&, Args a) { return Value(random_string(arg_int(a[0]), k_alnum)); });
-  def(t, "randAlpha", {{P::int_}}, [](CallContext&, Args a) { return Value(random_string(arg_int(a[0]), k_letters)); });
-  def(t, "randNumeric", {{P::int_}}, [](CallContext&, Args a) { return Value(random_string(arg_int(a[0]), k_digits)); });
-  def(t, "randAscii", {{P::int_}}, [](CallContext&, Args a) { return Value(random_string(arg_int(a[0]), k_ascii)); });
+  def(t, "randAlphaNum", {{P::int_}}, [](CallContext& c, Args a) { return Value(random_string(c, arg_int(a[0]), k_alnum)); });
+  def(t, "randAlpha", {{P::int_}}, [](CallContext& c, Args a) { return Value(random_string(c, arg_int(a[0]), k_letters)); });
+  def(t, "randNumeric", {{P::int_}}, [](CallContext& c, Args a) { return Value(random_string(c, arg_int(a[0]), k_digits)); });
+  def(t, "randAscii", {{P::int_}}, [](CallContext& c, Args a) { return Value(random_string(c, arg_int(a[0]), k_ascii)); });
   def(t, "randInt", {{P::int_, P::int_}}, [](CallContext&, Args a) {
     std::int64_t min = arg_int(a[0]);
     std::int64_t n = arg_int(a[1]) - min;

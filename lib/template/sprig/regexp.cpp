@@ -1,296 +1,109 @@
-// Go's regexp matching: compiles the syntax tree to a Pike VM program and
-// runs leftmost-first searches in linear time; Find/ReplaceAll/Split follow
-// Go's empty-match rules.
+// Go's regexp over RE2: syntax differences and error texts at compile time,
+// Go's empty-match rules for FindAll, ReplaceAll and Split at match time.
 #include <pave/template/sprig/regexp.hpp>
-#include <pave/template/sprig/regexp_syntax.hpp>
 
 #include <algorithm>
 
-#include <pave/template/sprig/unicode.hpp>
+#include <re2/re2.h>
+
+#include <pave/template/unicode.hpp>
 #include <pave/template/strconv.hpp>
 
 namespace pave::tmpl::sprig {
 
-using namespace re;
-
-struct Regexp::Inst
-{
-  Op op = Op::match;
-  char32_t rune = 0;
-  bool fold = false;
-  Assert assertion = Assert::begin_text;
-  int x = 0;
-  int y = 0;
-};
-
-// --- Compiler ------------------------------------------------------------------
-
-class RegexpCompiler
-{
-public:
-  explicit RegexpCompiler(std::vector<Regexp::Inst>& prog) : m_prog(prog) {}
-
-  int emit(Regexp::Inst inst)
-  {
-    m_prog.push_back(inst);
-    return static_cast<int>(m_prog.size() - 1);
-  }
-
-  void compile(const Node& n)
-  {
-    using I = Regexp::Inst;
-    switch (n.type) {
-    case NodeType::empty: return;
-    case NodeType::literal: emit(I{Op::rune, n.rune, n.fold, Assert::begin_text, 0, 0}); return;
-    case NodeType::cls: emit(I{Op::cls, 0, false, Assert::begin_text, n.cls, 0}); return;
-    case NodeType::any: emit(I{Op::any, 0, false, Assert::begin_text, 0, 0}); return;
-    case NodeType::any_not_nl: emit(I{Op::any_not_nl, 0, false, Assert::begin_text, 0, 0}); return;
-    case NodeType::assert_: emit(I{Op::assert_, 0, false, n.assertion, 0, 0}); return;
-    case NodeType::capture:
-      emit(I{Op::save, 0, false, Assert::begin_text, 2 * n.cap, 0});
-      compile(*n.subs[0]);
-      emit(I{Op::save, 0, false, Assert::begin_text, 2 * n.cap + 1, 0});
-      return;
-    case NodeType::concat:
-      for (const auto& s : n.subs) {
-        compile(*s);
-      }
-      return;
-    case NodeType::alternate: {
-      std::vector<int> jumps;
-      for (std::size_t i = 0; i + 1 < n.subs.size(); ++i) {
-        int split = emit(I{Op::split, 0, false, Assert::begin_text, 0, 0});
-        m_prog[static_cast<std::size_t>(split)].x = split + 1;
-        compile(*n.subs[i]);
-        jumps.push_back(emit(I{Op::jmp, 0, false, Assert::begin_text, 0, 0}));
-        m_prog[static_cast<std::size_t>(split)].y = static_cast<int>(m_prog.size());
-      }
-      compile(*n.subs.back());
-      for (int j : jumps) {
-        m_prog[static_cast<std::size_t>(j)].x = static_cast<int>(m_prog.size());
-      }
-      return;
-    }
-    case NodeType::repeat: {
-      const Node& sub = *n.subs[0];
-      for (int i = 0; i < n.min; ++i) {
-        compile(sub);
-      }
-      if (n.max < 0) {
-        // star: L: split body, out; body; jmp L
-        int split = emit(I{Op::split, 0, false, Assert::begin_text, 0, 0});
-        compile(sub);
-        emit(I{Op::jmp, 0, false, Assert::begin_text, split, 0});
-        set_split(split, split + 1, static_cast<int>(m_prog.size()), n.greedy);
-        return;
-      }
-      std::vector<int> splits;
-      for (int i = n.min; i < n.max; ++i) {
-        int split = emit(I{Op::split, 0, false, Assert::begin_text, 0, 0});
-        splits.push_back(split);
-        compile(sub);
-      }
-      int end = static_cast<int>(m_prog.size());
-      for (int s : splits) {
-        set_split(s, s + 1, end, n.greedy);
-      }
-      return;
-    }
-    }
-  }
-
-private:
-  void set_split(int at, int body, int out, bool greedy)
-  {
-    auto& i = m_prog[static_cast<std::size_t>(at)];
-    i.x = greedy ? body : out;
-    i.y = greedy ? out : body;
-  }
-
-  std::vector<Regexp::Inst>& m_prog;
-};
-
 namespace {
 
-bool is_word_byte(std::string_view s, std::ptrdiff_t i)
+/// Go's regexp/syntax ErrorCode texts for RE2's error codes.
+std::string_view go_error_text(RE2::ErrorCode code)
 {
-  if (i < 0 || static_cast<std::size_t>(i) >= s.size()) {
-    return false;
+  switch (code) {
+  case RE2::ErrorBadEscape: return "invalid escape sequence";
+  case RE2::ErrorBadCharClass: return "invalid character class";
+  case RE2::ErrorBadCharRange: return "invalid character class range";
+  case RE2::ErrorMissingBracket: return "missing closing ]";
+  case RE2::ErrorMissingParen: return "missing closing )";
+  case RE2::ErrorUnexpectedParen: return "unexpected )";
+  case RE2::ErrorTrailingBackslash: return "trailing backslash at end of expression";
+  case RE2::ErrorRepeatArgument: return "missing argument to repetition operator";
+  case RE2::ErrorRepeatSize: return "invalid repeat count";
+  case RE2::ErrorRepeatOp: return "invalid nested repetition operator";
+  case RE2::ErrorBadPerlOp: return "invalid or unsupported Perl syntax";
+  case RE2::ErrorBadUTF8: return "invalid UTF-8";
+  case RE2::ErrorBadNamedCapture: return "invalid named capture";
+  case RE2::ErrorPatternTooLarge: return "expression too large";
+  default: return "regexp/syntax: internal error";
   }
-  char c = s[static_cast<std::size_t>(i)];
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+/// Go's syntax as RE2 syntax: the same but for `\C` (any byte in RE2, an
+/// invalid escape in Go), which becomes the likewise invalid `\Z` so that RE2
+/// reports the first error where Go does. Same length as `expr`.
+std::string to_re2_syntax(std::string_view expr)
+{
+  std::string out(expr);
+  for (std::size_t i = 0; i + 1 < out.size(); ++i) {
+    if (out[i] != '\\') {
+      continue;
+    }
+    if (out[i + 1] == 'Q') {
+      // \Q...\E is literal text.
+      const auto end = out.find("\\E", i + 2);
+      if (end == std::string::npos) {
+        break;
+      }
+      i = end + 1;
+      continue;
+    }
+    if (out[i + 1] == 'C') {
+      out[i + 1] = 'Z';
+    }
+    ++i;
+  }
+  return out;
+}
+
+/// The text of `expr` that RE2's error argument `arg` (a part of the
+/// rewritten `re2_expr`, which has the same length) stands for.
+std::string original_arg(std::string_view expr, std::string_view re2_expr, std::string_view arg)
+{
+  const auto at = re2_expr.find(arg);
+  return std::string(at == std::string_view::npos ? arg : expr.substr(at, arg.size()));
+}
+
+re2::StringPiece piece(std::string_view s)
+{
+  return re2::StringPiece(s.data(), s.size());
 }
 
 } // namespace
 
-struct Regexp::ClassTable
-{
-  std::vector<CharClass> classes;
-};
-
-namespace {
-
-class Vm
-{
-public:
-  Vm(const std::vector<Regexp::Inst>& prog, const std::vector<CharClass>& classes, int ncap)
-    : m_prog(prog), m_classes(classes), m_ncap(ncap)
-  {
-  }
-
-  std::optional<Regexp::Match> run(std::string_view s, std::size_t pos)
-  {
-    const std::size_t n = m_prog.size();
-    std::vector<Thread> clist;
-    std::vector<Thread> nlist;
-    std::vector<int> mark(n, -1);
-    std::optional<Regexp::Match> matched;
-    int gen = 0;
-    std::size_t i = pos;
-    auto add = [&](std::vector<Thread>& list, int pc0, std::vector<int> caps, std::size_t at) {
-      // Iterative addthread with explicit stack, preserving priority order.
-      struct Frame
-      {
-        int pc;
-        std::vector<int> caps;
-      };
-      std::vector<Frame> stack;
-      stack.push_back({pc0, std::move(caps)});
-      while (!stack.empty()) {
-        Frame f = std::move(stack.back());
-        stack.pop_back();
-        int pc = f.pc;
-        if (mark[static_cast<std::size_t>(pc)] == gen) {
-          continue;
-        }
-        mark[static_cast<std::size_t>(pc)] = gen;
-        const auto& inst = m_prog[static_cast<std::size_t>(pc)];
-        switch (inst.op) {
-        case Op::jmp: stack.push_back({inst.x, std::move(f.caps)}); break;
-        case Op::split:
-          stack.push_back({inst.y, f.caps});
-          stack.push_back({inst.x, std::move(f.caps)});
-          break;
-        case Op::save: {
-          auto c = std::move(f.caps);
-          if (static_cast<std::size_t>(inst.x) < c.size()) {
-            c[static_cast<std::size_t>(inst.x)] = static_cast<int>(at);
-          }
-          stack.push_back({pc + 1, std::move(c)});
-          break;
-        }
-        case Op::assert_:
-          if (check(inst.assertion, s, at)) {
-            stack.push_back({pc + 1, std::move(f.caps)});
-          }
-          break;
-        default: list.push_back({pc, std::move(f.caps)}); break;
-        }
-      }
-    };
-    ++gen;
-    while (true) {
-      if (!matched) {
-        // Unanchored search: a new, lowest-priority thread starts here.
-        add(clist, 0, std::vector<int>(static_cast<std::size_t>(2 * (m_ncap + 1)), -1), i);
-      }
-      char32_t r = 0;
-      int width = 0;
-      if (i < s.size()) {
-        auto d = go::decode_rune(s.substr(i));
-        r = d.rune;
-        width = d.width;
-      }
-      if (clist.empty()) {
-        if (matched || i >= s.size()) {
-          break;
-        }
-        i += static_cast<std::size_t>(width);
-        ++gen;
-        continue;
-      }
-      ++gen;
-      nlist.clear();
-      for (auto& t : clist) {
-        const auto& inst = m_prog[static_cast<std::size_t>(t.pc)];
-        bool ok = false;
-        switch (inst.op) {
-        case Op::match:
-          matched = std::move(t.caps);
-          goto cut; // lower-priority threads die
-        case Op::rune: ok = width > 0 && (inst.fold ? fold_equal(r, inst.rune) : r == inst.rune); break;
-        case Op::cls: ok = width > 0 && m_classes[static_cast<std::size_t>(inst.x)].matches(r); break;
-        case Op::any: ok = width > 0; break;
-        case Op::any_not_nl: ok = width > 0 && r != '\n'; break;
-        default: break;
-        }
-        if (ok) {
-          add(nlist, t.pc + 1, std::move(t.caps), i + static_cast<std::size_t>(width));
-        }
-      }
-    cut:
-      if (i >= s.size()) {
-        break;
-      }
-      i += static_cast<std::size_t>(width);
-      std::swap(clist, nlist);
-    }
-    return matched;
-  }
-
-private:
-  struct Thread
-  {
-    int pc;
-    std::vector<int> caps;
-  };
-
-  static bool check(Assert a, std::string_view s, std::size_t at)
-  {
-    switch (a) {
-    case Assert::begin_text: return at == 0;
-    case Assert::end_text: return at == s.size();
-    case Assert::begin_line: return at == 0 || s[at - 1] == '\n';
-    case Assert::end_line: return at == s.size() || s[at] == '\n';
-    case Assert::word:
-    case Assert::not_word: {
-      bool b = is_word_byte(s, static_cast<std::ptrdiff_t>(at) - 1) != is_word_byte(s, static_cast<std::ptrdiff_t>(at));
-      return a == Assert::word ? b : !b;
-    }
-    }
-    return false;
-  }
-
-  const std::vector<Regexp::Inst>& m_prog;
-  const std::vector<CharClass>& m_classes;
-  int m_ncap;
-};
-
-} // namespace
-
-} // namespace pave::tmpl::sprig
-
-namespace pave::tmpl::sprig {
+Regexp::~Regexp() = default;
 
 std::shared_ptr<const Regexp> Regexp::compile(std::string_view expr, std::string& error)
 {
-  auto re = std::make_shared<Regexp>();
-  re->m_expr = std::string(expr);
-  re->m_classes = std::make_shared<ClassTable>();
-  re->m_names.push_back("");
-  NodePtr root;
-  try {
-    root = re::parse(expr, re->m_classes->classes, re->m_names, re->m_groups);
-  } catch (const ParseError& e) {
-    error = "error parsing regexp: " + e.code + ": `" + e.text + "`";
+  const std::string re2_expr = to_re2_syntax(expr);
+  RE2::Options options;
+  options.set_log_errors(false);
+  auto re = std::make_unique<RE2>(piece(re2_expr), options);
+  if (!re->ok()) {
+    error = "error parsing regexp: " + std::string(go_error_text(re->error_code())) + ": `" +
+            original_arg(expr, re2_expr, re->error_arg()) + "`";
     return nullptr;
   }
-  RegexpCompiler c(re->m_prog);
-  c.emit(Inst{Op::save, 0, false, Assert::begin_text, 0, 0});
-  c.compile(*root);
-  c.emit(Inst{Op::save, 0, false, Assert::begin_text, 1, 0});
-  c.emit(Inst{Op::match, 0, false, Assert::begin_text, 0, 0});
-  return re;
+  std::shared_ptr<Regexp> out(new Regexp());
+  out->m_expr = std::string(expr);
+  out->m_groups = re->NumberOfCapturingGroups();
+  out->m_names.resize(static_cast<std::size_t>(out->m_groups) + 1);
+  for (const auto& [index, name] : re->CapturingGroupNames()) {
+    out->m_names[static_cast<std::size_t>(index)] = name;
+  }
+  out->m_re = std::move(re);
+  return out;
+}
+
+bool Regexp::matches(std::string_view s) const
+{
+  return m_re->Match(piece(s), 0, s.size(), RE2::UNANCHORED, nullptr, 0);
 }
 
 std::optional<Regexp::Match> Regexp::find_at(std::string_view s, std::size_t pos) const
@@ -298,8 +111,19 @@ std::optional<Regexp::Match> Regexp::find_at(std::string_view s, std::size_t pos
   if (pos > s.size()) {
     return std::nullopt;
   }
-  Vm vm(m_prog, m_classes->classes, m_groups);
-  return vm.run(s, pos);
+  const auto n = static_cast<std::size_t>(m_groups) + 1;
+  std::vector<re2::StringPiece> sub(n);
+  if (!m_re->Match(piece(s), pos, s.size(), RE2::UNANCHORED, sub.data(), static_cast<int>(n))) {
+    return std::nullopt;
+  }
+  Match m(2 * n, -1);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (sub[i].data() != nullptr) {
+      m[2 * i] = static_cast<int>(sub[i].data() - s.data());
+      m[2 * i + 1] = m[2 * i] + static_cast<int>(sub[i].size());
+    }
+  }
+  return m;
 }
 
 std::vector<Regexp::Match> Regexp::find_all(std::string_view s, int n) const
@@ -335,7 +159,6 @@ std::vector<Regexp::Match> Regexp::find_all(std::string_view s, int n) const
   }
   return out;
 }
-
 void Regexp::expand(std::string& dst, std::string_view tmpl, std::string_view src, const Match& m) const
 {
   while (!tmpl.empty()) {

@@ -1,29 +1,30 @@
 #pragma once
-/// Go's regexp package (RE2 syntax, leftmost-first Perl semantics, UTF-8),
-/// enough for Sprig's regex functions: a parser for Go's syntax with its
-/// error texts, compiled to a Pike VM (linear time, no backtracking).
-///
-/// Supported: literals and escapes (\a \f \t \n \r \v \x41 \x{263a} \123 \Q..\E),
-/// . ^ $ \A \z \b \B, classes [...] with ranges, negation, [:alpha:] POSIX
-/// classes, \d \s \w (ASCII, like Go), \pL \p{Lu} \p{Ll} \p{Lt} \p{L} \p{N}
-/// \p{Nd} \p{P} and their negations, groups ( ) (?: ) (?P<name> ) (?<name> ),
-/// flags (?imsU) and (?flags:re), repetition * + ? {n} {n,} {n,m} and lazy forms.
-/// Not supported: Unicode scripts (\p{Greek}) and other categories, which fail
-/// as an "invalid character class range" like an unknown name in Go.
-#include <cstdint>
+/// Go's regexp package for Sprig's regex functions, over RE2 (Go's regexp
+/// implements RE2's syntax and leftmost-first semantics, in linear time).
+/// This adds what differs in Go: its error texts ("error parsing regexp:
+/// missing closing ): `a(`"), no `\C`, and the empty-match rules of FindAll,
+/// ReplaceAll (with `$1`/`${name}` expansion) and Split. Like the Go of the
+/// helmref oracle (and RE2), `(?<name>re)` is an error; only `(?P<name>re)`
+/// names a group.
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+namespace re2 {
+class RE2;
+}
+
 namespace pave::tmpl::sprig {
 
 class Regexp
 {
 public:
-  /// regexp.Compile: nullopt and `error` ("error parsing regexp: missing closing ): `a(b`") on failure.
+  /// regexp.Compile: nullptr and `error` ("error parsing regexp: missing closing ): `a(`") on failure.
   static std::shared_ptr<const Regexp> compile(std::string_view expr, std::string& error);
+
+  ~Regexp();
 
   /// Submatch byte offsets [2*i, 2*i+1], -1 when group i did not take part.
   using Match = std::vector<int>;
@@ -32,7 +33,7 @@ public:
   /// before pos still counts for ^ and \b), or nullopt.
   std::optional<Match> find_at(std::string_view s, std::size_t pos) const;
   /// MatchString.
-  bool matches(std::string_view s) const { return find_at(s, 0).has_value(); }
+  bool matches(std::string_view s) const;
   /// FindAllStringIndex(s, n) (n < 0: all), with Go's empty-match rules.
   std::vector<Match> find_all(std::string_view s, int n) const;
   /// ReplaceAllString (literal = ReplaceAllLiteralString).
@@ -42,18 +43,15 @@ public:
   /// Number of capture groups (without the whole match).
   int groups() const noexcept { return m_groups; }
 
-  struct Inst;
-  struct ClassTable;
-
 private:
+  Regexp() = default;
+  /// Regexp.expand: appends `tmpl` to `dst` with $1, ${1}, $name, ${name} and $$ replaced.
   void expand(std::string& dst, std::string_view tmpl, std::string_view src, const Match& m) const;
 
   std::string m_expr;
-  std::vector<Inst> m_prog;
-  std::shared_ptr<ClassTable> m_classes;
+  std::unique_ptr<re2::RE2> m_re;
   std::vector<std::string> m_names; ///< group names, index 0 = whole match
   int m_groups = 0;
-  friend class RegexpCompiler;
 };
 
 /// regexp.QuoteMeta.

@@ -5,7 +5,7 @@
 #include <pave/template/format.hpp>
 #include <pave/template/sprig/common.hpp>
 #include <pave/template/sprig/strings_util.hpp>
-#include <pave/template/sprig/unicode.hpp>
+#include <pave/template/unicode.hpp>
 #include <pave/template/strconv.hpp>
 
 namespace pave::tmpl::sprig {
@@ -147,6 +147,24 @@ Value split_map(const std::vector<std::string_view>& parts)
   return string_map(std::move(m));
 }
 
+/// quote, squote and cat: the non-nil arguments, each appended by `add`, separated by spaces.
+template <typename Add> Value join_non_nil(Args a, Add add)
+{
+  std::string out;
+  bool first = true;
+  for (const auto& v : a) {
+    if (v.is_nil()) {
+      continue;
+    }
+    if (!first) {
+      out.push_back(' ');
+    }
+    first = false;
+    add(out, v);
+  }
+  return Value(std::move(out));
+}
+
 } // namespace
 
 void add_string_functions(FunctionTable& t)
@@ -160,8 +178,10 @@ void add_string_functions(FunctionTable& t)
   def(t, "substr", {{P::int_, P::int_, P::string}}, [](CallContext&, Args a) {
     return Value(substring(arg_int(a[0]), arg_int(a[1]), arg_string(a[2])));
   });
-  def(t, "repeat", {{P::int_, P::string}},
-      [](CallContext&, Args a) { return Value(repeat(arg_string(a[1]), arg_int(a[0]))); });
+  def(t, "repeat", {{P::int_, P::string}}, [](CallContext& c, Args a) {
+    check_result_size(c, static_cast<long double>(arg_string(a[1]).size()) * static_cast<long double>(arg_int(a[0])));
+    return Value(repeat(arg_string(a[1]), arg_int(a[0])));
+  });
   for (const char* name : {"trimall", "trimAll"}) {
     def(t, name, {{P::string, P::string}},
         [](CallContext&, Args a) { return Value(trim_cutset(arg_string(a[1]), arg_string(a[0]))); });
@@ -191,60 +211,27 @@ void add_string_functions(FunctionTable& t)
   def(t, "hasSuffix", {{P::string, P::string}},
       [](CallContext&, Args a) { return Value(arg_string(a[1]).ends_with(arg_string(a[0]))); });
   def(t, "quote", {{P::any}, true}, [](CallContext&, Args a) {
-    std::string out;
-    bool first = true;
-    for (const auto& v : a) {
-      if (v.is_nil()) {
-        continue;
-      }
-      if (!first) {
-        out.push_back(' ');
-      }
-      first = false;
-      if (v.is_string()) {
-        go::append_quote(out, v.as_string());
-      } else {
-        go::append_quote(out, strval(v));
-      }
-    }
-    return Value(std::move(out));
+    return join_non_nil(a, [](std::string& out, const Value& v) {
+      go::append_quote(out, v.is_string() ? std::string_view(v.as_string()) : std::string_view(strval(v)));
+    });
   });
   def(t, "squote", {{P::any}, true}, [](CallContext&, Args a) {
-    std::string out;
-    bool first = true;
-    for (const auto& v : a) {
-      if (v.is_nil()) {
-        continue;
-      }
-      if (!first) {
-        out.push_back(' ');
-      }
-      first = false;
+    return join_non_nil(a, [](std::string& out, const Value& v) {
       out.push_back('\'');
       append_value(out, v);
       out.push_back('\'');
-    }
-    return Value(std::move(out));
+    });
   });
-  def(t, "cat", {{P::any}, true}, [](CallContext&, Args a) {
-    std::string out;
-    bool first = true;
-    for (const auto& v : a) {
-      if (v.is_nil()) {
-        continue;
-      }
-      if (!first) {
-        out.push_back(' ');
-      }
-      first = false;
-      append_value(out, v);
-    }
-    return Value(std::move(out));
-  });
-  def(t, "indent", {{P::int_, P::string}},
-      [](CallContext&, Args a) { return Value(indent(arg_int(a[0]), arg_string(a[1]), false)); });
-  def(t, "nindent", {{P::int_, P::string}},
-      [](CallContext&, Args a) { return Value(indent(arg_int(a[0]), arg_string(a[1]), true)); });
+  def(t, "cat", {{P::any}, true},
+      [](CallContext&, Args a) { return join_non_nil(a, [](std::string& out, const Value& v) { append_value(out, v); }); });
+  for (const bool leading_newline : {false, true}) {
+    def(t, leading_newline ? "nindent" : "indent", {{P::int_, P::string}}, [leading_newline](CallContext& c, Args a) {
+      const std::string_view text = arg_string(a[1]);
+      const auto lines = static_cast<long double>(std::count(text.begin(), text.end(), '\n') + 1);
+      check_result_size(c, static_cast<long double>(text.size()) + lines * static_cast<long double>(arg_int(a[0])));
+      return Value(indent(arg_int(a[0]), text, leading_newline));
+    });
+  }
   def(t, "replace", {{P::string, P::string, P::string}}, [](CallContext&, Args a) {
     return Value(replace_all(arg_string(a[2]), arg_string(a[0]), arg_string(a[1])));
   });

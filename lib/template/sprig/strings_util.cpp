@@ -119,11 +119,16 @@ std::string indent(std::int64_t spaces, std::string_view s, bool leading_newline
     out.push_back('\n');
   }
   out.append(pad);
-  for (char c : s) {
-    out.push_back(c);
-    if (c == '\n') {
-      out.append(pad);
+  // Line by line: a copy per line, not per character.
+  for (std::size_t start = 0; start < s.size();) {
+    const std::size_t nl = s.find('\n', start);
+    if (nl == std::string_view::npos) {
+      out.append(s.substr(start));
+      break;
     }
+    out.append(s.substr(start, nl + 1 - start));
+    out.append(pad);
+    start = nl + 1;
   }
   return out;
 }

@@ -3,7 +3,7 @@
 // (camelcase, snakecase, kebabcase). Byte-oriented where the originals are.
 #include <pave/template/sprig/common.hpp>
 #include <pave/template/sprig/strings_util.hpp>
-#include <pave/template/sprig/unicode.hpp>
+#include <pave/template/unicode.hpp>
 #include <pave/template/strconv.hpp>
 
 namespace pave::tmpl::sprig {

@@ -2,9 +2,9 @@
 // throwaway Go program that walks every rune; do not edit.
 #include <iterator>
 
-#include <pave/template/sprig/unicode.hpp>
+#include <pave/template/unicode.hpp>
 
-namespace pave::tmpl::sprig::unicode::detail {
+namespace pave::tmpl::unicode::detail {
 
 extern const RuneRange k_letter[] = {
   {0x41, 0x5A},  {0x61, 0x7A},  {0xAA, 0xAA},  {0xB5, 0xB5},  {0xBA, 0xBA},  {0xC0, 0xD6},
@@ -750,4 +750,4 @@ extern const std::size_t k_punct_size = std::size(k_punct);
 extern const std::size_t k_space_size = std::size(k_space);
 extern const std::size_t k_case_ranges_size = std::size(k_case_ranges);
 
-} // namespace pave::tmpl::sprig::unicode::detail
+} // namespace pave::tmpl::unicode::detail

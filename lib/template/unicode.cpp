@@ -1,11 +1,10 @@
-#include <pave/template/sprig/unicode.hpp>
+#include <pave/template/unicode.hpp>
 
 #include <algorithm>
 
-#include <pave/template/sprig/strings_util.hpp>
 #include <pave/template/strconv.hpp>
 
-namespace pave::tmpl::sprig::unicode {
+namespace pave::tmpl::unicode {
 
 namespace detail {
 extern const RuneRange k_letter[], k_upper[], k_lower[], k_title[], k_number[], k_digit[], k_punct[], k_space[];
@@ -125,14 +124,31 @@ char32_t to_title(char32_t r) noexcept
   return to_case(2, r);
 }
 
+namespace {
+
+/// strings.Map(f, s): invalid bytes become U+FFFD.
+std::string map_runes(std::string_view s, char32_t (*f)(char32_t) noexcept)
+{
+  std::string out;
+  out.reserve(s.size());
+  while (!s.empty()) {
+    const auto d = go::decode_rune(s);
+    go::append_rune(out, f(d.rune));
+    s.remove_prefix(static_cast<std::size_t>(d.width));
+  }
+  return out;
+}
+
+} // namespace
+
 std::string upper(std::string_view s)
 {
-  return map_runes(s, [](char32_t r) { return to_upper(r); });
+  return map_runes(s, to_upper);
 }
 
 std::string lower(std::string_view s)
 {
-  return map_runes(s, [](char32_t r) { return to_lower(r); });
+  return map_runes(s, to_lower);
 }
 
 std::string_view trim_space(std::string_view s) noexcept
@@ -170,4 +186,4 @@ std::string_view trim_space(std::string_view s) noexcept
   return s;
 }
 
-} // namespace pave::tmpl::sprig::unicode
+} // namespace pave::tmpl::unicode

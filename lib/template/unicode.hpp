@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace pave::tmpl::sprig::unicode {
+namespace pave::tmpl::unicode {
 
 bool is_letter(char32_t r) noexcept; ///< unicode.IsLetter (L)
 bool is_upper(char32_t r) noexcept;  ///< unicode.IsUpper (Lu)
@@ -42,4 +42,4 @@ struct CaseRange
 };
 } // namespace detail
 
-} // namespace pave::tmpl::sprig::unicode
+} // namespace pave::tmpl::unicode
