@@ -64,16 +64,18 @@ constexpr cli::CommandSpec k_commands[] = {
   {"state", "Inspect and repair an environment's recorded state",
    "The state records what pave applied to an environment: its resources, its revisions (`pave history`), "
    "a serial bumped by every write and a lineage fixed when it is created. It lives in "
-   "STATE_DIR/ENV.json (setting state_dir, default .pave/state) with a checksum, and the last 10 "
+   "STATE_DIR/ENV.json (setting state_dir, default .pave/state; pave.toml [state] backend, which may be "
+   "s3://BUCKET/PREFIX for a state shared through S3) with a checksum, and the last 10 "
    "versions are kept as ENV.json.backup.SERIAL. `list` and `show` inspect it; `rm` forgets resources "
    "without deleting live objects; `pull` prints the state file and `push` replaces it; `unlock --force` "
-   "breaks a lock whose holder is gone. Commands that change the state take its lock and, when it is "
+   "breaks a lock whose holder is gone; `migrate` moves it between backends. Commands that change the state take its lock and, when it is "
    "held, wait up to --lock-timeout, then exit 4 naming the holder. See docs/state.md.",
    "pave state list -e prod\n"
    "pave state show k8s:apps/v1/Deployment/shop/web\n"
    "pave state rm k8s:v1/ConfigMap/shop/legacy\n"
    "pave state pull > s.json && pave state push s.json\n"
-   "pave state unlock --force 0b8e2a8c-2f0d-4c55-9a57-4d0c8f5e7a11",
+   "pave state unlock --force 0b8e2a8c-2f0d-4c55-9a57-4d0c8f5e7a11\n"
+   "pave state migrate -e prod --to s3://acme-pave/shop",
    setup_state},
   {"history", "List the revisions of an environment: deploys, rollbacks, state surgery",
    "Prints each revision recorded in the environment's state, oldest first: its number, time (UTC), "

@@ -31,6 +31,7 @@ void setup_state_rm(CLI::App& app, cli::Context& ctx);
 void setup_state_pull(CLI::App& app, cli::Context& ctx);
 void setup_state_push(CLI::App& app, cli::Context& ctx);
 void setup_state_unlock(CLI::App& app, cli::Context& ctx);
+void setup_state_migrate(CLI::App& app, cli::Context& ctx);
 void setup_aws(CLI::App& app, cli::Context& ctx);
 
 } // namespace pave::cmd

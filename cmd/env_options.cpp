@@ -34,6 +34,7 @@ actions::EnvironmentOptions environment_options(cli::Context& ctx)
   o.environment = s.environment;
   o.state_dir = s.state_dir;
   o.lock_timeout = s.lock_timeout;
+  o.state_aws = s.aws;
   o.kubeconfig = ctx.setting("kubeconfig");
   o.kube_context = ctx.setting("kube_context");
   return o;
@@ -55,6 +56,7 @@ actions::StateOptions state_options(cli::Context& ctx)
   }
   o.project_dir = project->dir;
   o.state_dir = ctx.setting("state_dir");
+  o.aws = actions::state_aws_options(*project, project->environments.at(o.environment));
   auto timeout = util::parse_duration(ctx.setting("lock_timeout"));
   if (!timeout) {
     timeout.error().code = util::ExitCode::usage;

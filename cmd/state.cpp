@@ -14,6 +14,7 @@ void setup_state(CLI::App& app, cli::Context& ctx)
   setup_state_pull(*app.add_subcommand("pull", "Print the state file on stdout"), ctx);
   setup_state_push(*app.add_subcommand("push", "Replace the state with a state file"), ctx);
   setup_state_unlock(*app.add_subcommand("unlock", "Break a state lock that its holder cannot release"), ctx);
+  setup_state_migrate(*app.add_subcommand("migrate", "Move the state to another backend (local <-> S3)"), ctx);
 }
 
 } // namespace pave::cmd

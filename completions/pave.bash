@@ -6,7 +6,7 @@ _pave() {
   for ((i = 1; i < COMP_CWORD; i++)); do
     if ((skip)); then skip=0; continue; fi
     case ${COMP_WORDS[i]} in
-      -h|--help|--version|--help-all|-o|--output|--color|--log-format|-v|--verbose|-q|--quiet|-e|--env|--project|--name|--app|-t|--template|--target|-y|--yes|--force|-n|--namespace|-f|--values|--set|--set-string|--set-file|--set-json|--kube-version|-a|--api-versions|-s|--show-only|--include-crds|--skip-tests|--is-upgrade|--release-name|--output-dir|--out|--server-dry-run|--detailed-exitcode|--show-unchanged|--state-dir|--lock-timeout|--kubeconfig|--context|--plan|--atomic|--no-wait|--timeout|--force-conflicts|--allow-no-checksum|--dir|--keep) skip=1; continue;;
+      -h|--help|--version|--help-all|-o|--output|--color|--log-format|-v|--verbose|-q|--quiet|-e|--env|--project|--name|--app|-t|--template|--target|-y|--yes|--force|-n|--namespace|-f|--values|--set|--set-string|--set-file|--set-json|--kube-version|-a|--api-versions|-s|--show-only|--include-crds|--skip-tests|--is-upgrade|--release-name|--output-dir|--out|--server-dry-run|--detailed-exitcode|--show-unchanged|--state-dir|--lock-timeout|--kubeconfig|--context|--plan|--atomic|--no-wait|--timeout|--force-conflicts|--allow-no-checksum|--to|--from|--keep-source|--dir|--keep) skip=1; continue;;
       -*) continue;;
     esac
     if [[ -z $cmd ]]; then cmd=${COMP_WORDS[i]}; elif [[ -z $sub ]]; then sub=${COMP_WORDS[i]}; fi
@@ -46,7 +46,7 @@ _pave() {
       esac; fi
       ;;
     state)
-      if [[ -z $sub ]]; then opts='list show rm pull push unlock -h --help --help-all -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project'; else
+      if [[ -z $sub ]]; then opts='list show rm pull push unlock migrate -h --help --help-all -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project'; else
       case $sub in
       list)
         opts='-h --help --help-all --state-dir -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project';;
@@ -60,6 +60,8 @@ _pave() {
         opts='-h --help --help-all --force --allow-no-checksum --state-dir --lock-timeout -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project';;
       unlock)
         opts='-h --help --help-all --force --state-dir -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project';;
+      migrate)
+        opts='-h --help --help-all --to --from --force --keep-source --state-dir --lock-timeout -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project';;
       esac; fi
       ;;
     history)

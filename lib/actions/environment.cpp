@@ -109,18 +109,16 @@ util::Result<EnvironmentSession> open_environment(const project::Project& projec
   to.kube_context = options.kube_context;
   to.force_delete = options.force_delete;
   PAVE_TRY_ASSIGN(s.target, targets::open_target(project, env->second, to));
-  state::StoreConfig sc;
-  sc.location = options.state_dir;
-  sc.base_dir = project.dir;
-  sc.environment = env->first;
-  PAVE_TRY_ASSIGN(s.store, state::open_store(sc));
+  PAVE_TRY_ASSIGN(s.store, open_state_at(options.state_dir, project.dir, env->first, options.state_aws));
   return s;
 }
 
 util::Result<state::Lock> lock_state(EnvironmentSession& s, std::string_view operation,
                                      std::chrono::milliseconds timeout)
 {
-  return s.store->lock(state::make_lock_info(std::string(operation)), timeout);
+  PAVE_TRY_ASSIGN(auto lock, s.store->lock(state::make_lock_info(std::string(operation)), timeout));
+  hold_lock_for_tests();
+  return lock;
 }
 
 util::Result<state::State> read_or_new_state(EnvironmentSession& s)

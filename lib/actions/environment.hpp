@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include <pave/actions/state.hpp>
 #include <pave/plan/desired.hpp>
 #include <pave/plan/planner.hpp>
 #include <pave/plan/plan.hpp>
@@ -23,6 +24,7 @@ struct EnvironmentOptions
   std::string environment;                    ///< -e; required
   std::string state_dir = ".pave/state";      ///< relative to the project directory
   std::chrono::milliseconds lock_timeout{0};
+  StateAwsOptions state_aws;                  ///< for an s3:// state_dir
   std::string kubeconfig;                     ///< overrides the environment's
   std::string kube_context;                   ///< overrides the environment's
   bool force_delete = false;                  ///< deploy --force: delete non-empty buckets

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include <pave/cloud/aws/s3_object_store.hpp>
 #include <pave/state/state_file.hpp>
 #include <pave/util/fs.hpp>
 #include <pave/util/strings.hpp>
@@ -32,22 +33,52 @@ util::Result<std::string> read_input(const std::string& file)
 
 } // namespace
 
-util::Result<std::unique_ptr<state::StateStore>> open_state(const StateOptions& o)
+StateAwsOptions state_aws_options(const project::Project& project, const project::Environment& env)
+{
+  StateAwsOptions a;
+  a.region = project.state.region.empty() ? env.region : project.state.region;
+  a.profile = project.state.aws_profile.empty() ? env.aws_profile : project.state.aws_profile;
+  a.endpoint_url = project.state.endpoint_url.empty() ? env.endpoint_url : project.state.endpoint_url;
+  return a;
+}
+
+util::Result<std::unique_ptr<state::StateStore>> open_state_at(const std::string& location,
+                                                               const std::filesystem::path& base_dir,
+                                                               const std::string& environment,
+                                                               const StateAwsOptions& aws)
 {
   state::StoreConfig c;
-  c.location = o.state_dir;
-  c.base_dir = o.project_dir;
-  c.environment = o.environment;
+  c.location = location;
+  c.base_dir = base_dir;
+  c.environment = environment;
+  if (location.starts_with("s3://")) {
+    cloud::aws::SessionOptions so;
+    so.region = aws.region;
+    so.profile = aws.profile;
+    so.endpoint_url = aws.endpoint_url;
+    so.timeout = std::chrono::seconds(60);
+    c.object_store = cloud::aws::s3_object_store_factory(std::move(so));
+  }
   return state::open_store(c);
+}
+
+util::Result<std::unique_ptr<state::StateStore>> open_state(const StateOptions& o)
+{
+  return open_state_at(o.state_dir, o.project_dir, o.environment, o.aws);
 }
 
 util::Result<state::Lock> lock_state(state::StateStore& store, const StateOptions& o, std::string operation)
 {
   PAVE_TRY_ASSIGN(auto lock, store.lock(state::make_lock_info(std::move(operation)), o.lock_timeout));
+  hold_lock_for_tests();
+  return lock;
+}
+
+void hold_lock_for_tests()
+{
   if (const char* hold = std::getenv("PAVE_TEST_LOCK_HOLD_MS"); hold != nullptr) {
     std::this_thread::sleep_for(std::chrono::milliseconds(std::atol(hold)));
   }
-  return lock;
 }
 
 util::Result<StateSnapshot> state_read(const StateOptions& o)

@@ -9,19 +9,41 @@
 #include <string>
 #include <vector>
 
+#include <pave/project/project.hpp>
 #include <pave/state/store.hpp>
 #include <pave/util/expected.hpp>
 
 namespace pave::actions {
 
+/// How an s3:// state is reached: pave.toml [state] settings, else the
+/// environment's (empty: the SDK chain's defaults, AWS_ENDPOINT_URL_S3 ...).
+struct StateAwsOptions
+{
+  std::string region;
+  std::string profile;
+  std::string endpoint_url;
+};
+
 /// Which state a command acts on, and how long it waits for the lock.
 struct StateOptions
 {
   std::filesystem::path project_dir;     ///< a relative state_dir is relative to it
-  std::string state_dir = ".pave/state"; ///< the `state_dir` setting
+  std::string state_dir = ".pave/state"; ///< the `state_dir` setting ([state] backend in pave.toml)
   std::string environment = "dev";
   std::chrono::milliseconds lock_timeout{0}; ///< the `lock_timeout` setting
+  StateAwsOptions aws;                        ///< for an s3:// state_dir
 };
+
+/// The AWS settings of the state of `env`: [state] region, aws_profile and
+/// endpoint_url, each defaulting to the environment's.
+StateAwsOptions state_aws_options(const project::Project& project, const project::Environment& env);
+
+/// Opens the state store of `environment` at `location` (a directory
+/// relative to `base_dir`, memory:// or s3://BUCKET/PREFIX).
+util::Result<std::unique_ptr<state::StateStore>> open_state_at(const std::string& location,
+                                                               const std::filesystem::path& base_dir,
+                                                               const std::string& environment,
+                                                               const StateAwsOptions& aws);
 
 /// Opens the environment's state store.
 util::Result<std::unique_ptr<state::StateStore>> open_state(const StateOptions& options);
@@ -30,6 +52,10 @@ util::Result<std::unique_ptr<state::StateStore>> open_state(const StateOptions& 
 /// Test hook: with PAVE_TEST_LOCK_HOLD_MS=N in the environment, sleeps N ms
 /// after taking the lock, so that tests can hold it from a real pave.
 util::Result<state::Lock> lock_state(state::StateStore& store, const StateOptions& options, std::string operation);
+
+/// The test hook of lock_state(), for other lockers (deploy): sleeps
+/// PAVE_TEST_LOCK_HOLD_MS milliseconds when that is set.
+void hold_lock_for_tests();
 
 /// The state as stored (nullopt when there is none yet) and where it is.
 struct StateSnapshot

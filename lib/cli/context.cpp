@@ -49,6 +49,10 @@ void Context::resolve_settings()
     if (auto text = util::read_file(project_file)) {
       if (auto p = project::parse(*text, project_file, ignored)) {
         sources.file = p->settings;
+        // [state] backend is the file's value of state_dir (load() refuses both).
+        if (!p->state.backend.empty() && !sources.file.contains("state_dir")) {
+          sources.file["state_dir"] = config::RawValue{p->state.backend, p->state.source + " [state] backend"};
+        }
       }
     }
   }

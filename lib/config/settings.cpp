@@ -23,7 +23,7 @@ constexpr KeySpec k_keys[] = {
   {"log_format", "text", "PAVE_LOG_FORMAT", "--log-format", true, k_log_format_choices, "format of log lines on stderr"},
   {"log_level", "warn", "PAVE_LOG_LEVEL", "-q/-v", true, k_log_level_choices, "least severe log level shown"},
   {"state_dir", ".pave/state", "PAVE_STATE_DIR", "--state-dir", true, {},
-   "directory of local state files, relative to the project"},
+   "where states live: a directory relative to the project, or s3://BUCKET/PREFIX (pave.toml: [state] backend)"},
   {"lock_timeout", "0s", "PAVE_LOCK_TIMEOUT", "--lock-timeout", true, {}, "how long to wait for a held state lock"},
   {"kubeconfig", "", "PAVE_KUBECONFIG", "--kubeconfig", true, {}, "kubeconfig file(s); empty = KUBECONFIG or ~/.kube/config"},
   {"kube_context", "", "PAVE_KUBE_CONTEXT", "--context", true, {}, "kubeconfig context; empty = the environment's"},

@@ -5,43 +5,9 @@
 #include <nlohmann/json.hpp>
 
 #include <pave/util/process.hpp>
+#include <pave/util/time.hpp>
 
 namespace pave::kube {
-
-std::optional<std::chrono::system_clock::time_point> parse_rfc3339(std::string_view text)
-{
-  const std::string s(text);
-  std::tm tm{};
-  const char* p = ::strptime(s.c_str(), "%Y-%m-%dT%H:%M:%S", &tm);
-  if (p == nullptr) {
-    return std::nullopt;
-  }
-  if (*p == '.') { // fractional seconds, ignored
-    ++p;
-    while (*p >= '0' && *p <= '9') {
-      ++p;
-    }
-  }
-  long offset = 0;
-  if (*p == 'Z' || *p == 'z') {
-    ++p;
-  } else if (*p == '+' || *p == '-') {
-    const int sign = *p == '-' ? -1 : 1;
-    int hh = 0;
-    int mm = 0;
-    if (std::sscanf(p + 1, "%2d:%2d", &hh, &mm) != 2) {
-      return std::nullopt;
-    }
-    offset = sign * (hh * 3600L + mm * 60L);
-    p += 6;
-  } else {
-    return std::nullopt;
-  }
-  if (*p != '\0') {
-    return std::nullopt;
-  }
-  return std::chrono::system_clock::from_time_t(::timegm(&tm) - offset);
-}
 
 std::string exec_info_json(const ExecConfig& exec, const ClusterConfig& cluster)
 {
@@ -91,7 +57,7 @@ util::Result<Credentials> parse_exec_credential(std::string_view json, const Exe
     return util::fail("exec plugin {}: status has neither a token nor a client certificate", cmd);
   }
   if (const auto exp = status->find("expirationTimestamp"); exp != status->end() && exp->is_string()) {
-    c.expiry = parse_rfc3339(exp->get<std::string>());
+    c.expiry = util::parse_rfc3339(exp->get<std::string>());
     if (!c.expiry) {
       return util::fail("exec plugin {}: bad expirationTimestamp \"{}\"", cmd, exp->get<std::string>());
     }

@@ -40,7 +40,4 @@ util::Result<Credentials> parse_exec_credential(std::string_view json, const Exe
 util::Result<Credentials> run_exec_plugin(const ExecConfig& exec, const ClusterConfig& cluster,
                                           std::chrono::milliseconds timeout = std::chrono::seconds(60));
 
-/// RFC 3339 ("2024-05-01T10:00:00Z", "...T10:00:00.5+02:00"); nullopt when malformed.
-std::optional<std::chrono::system_clock::time_point> parse_rfc3339(std::string_view text);
-
 } // namespace pave::kube

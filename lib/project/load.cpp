@@ -173,7 +173,7 @@ std::vector<std::string> get_strings(const toml::table& t, std::string_view key)
 
 std::vector<std::string_view> top_level_names()
 {
-  std::vector<std::string_view> names = {"project", "settings", "environments", "apps"};
+  std::vector<std::string_view> names = {"project", "state", "settings", "environments", "apps"};
   for (auto r : reserved_sections()) {
     names.push_back(r);
   }
@@ -202,6 +202,24 @@ void read_settings(const toml::table& t, Checker& c, util::Diagnostics& diags, P
       config::RawValue{node.as_string()->get(), fmt::format("{}:{}", c.display(), node.source().begin.line)};
   }
   (void)diags;
+}
+
+void read_state(const toml::table& t, Checker& c, Project& p)
+{
+  c.fields(t, find_section("state")->fields, "state");
+  p.state.backend = get_string(t, "backend");
+  p.state.region = get_string(t, "region");
+  p.state.aws_profile = get_string(t, "aws_profile");
+  p.state.endpoint_url = get_string(t, "endpoint_url");
+  if (const auto* b = t.get("backend"); b != nullptr) {
+    p.state.source = fmt::format("{}:{}", c.display(), b->source().begin.line);
+    if (p.state.backend.empty()) {
+      c.error(*b, "[state] backend is empty", "remove it for the default (.pave/state), or name a directory or s3://BUCKET/PREFIX");
+    } else if (p.state.backend.find("://") != std::string::npos && !p.state.backend.starts_with("s3://")) {
+      c.error(*b, fmt::format("[state] backend \"{}\": unknown scheme", p.state.backend),
+              "use a directory or s3://BUCKET/PREFIX");
+    }
+  }
 }
 
 void read_environments(const toml::table& t, Checker& c, Project& p)
@@ -394,6 +412,8 @@ util::Result<Project> parse(std::string_view text, const fs::path& file, util::D
         c.error(*t->get("name"), fmt::format("project name \"{}\" is not a DNS-1123 label", p.name),
                 "use lowercase letters, digits and '-', at most 63 characters");
       }
+    } else if (key == "state") {
+      read_state(*t, c, p);
     } else if (key == "settings") {
       read_settings(*t, c, diags, p);
     } else if (key == "environments") {
@@ -409,6 +429,10 @@ util::Result<Project> parse(std::string_view text, const fs::path& file, util::D
   }
   if (p.environments.empty() && root.get("environments") == nullptr) {
     diags.warning(display, "no environments defined", "add [environments.dev]");
+  }
+  if (const auto it = p.settings.find("state_dir"); it != p.settings.end() && !p.state.backend.empty()) {
+    diags.error(it->second.source, "both [settings] state_dir and [state] backend are set",
+                "keep [state] backend (state_dir is for --state-dir and PAVE_STATE_DIR overrides)");
   }
   check_references(root, c, p);
   diags.sort_by_location();

@@ -52,6 +52,16 @@ struct App
   int line = 0;
 };
 
+/// [state]: where environments keep their state.
+struct StateConfig
+{
+  std::string backend;      ///< "" (the state_dir setting), a directory, or "s3://BUCKET/PREFIX"
+  std::string region;       ///< the bucket's region; default the environment's
+  std::string aws_profile;  ///< default the environment's
+  std::string endpoint_url; ///< default the environment's (then AWS_ENDPOINT_URL_S3 ...)
+  std::string source;       ///< "pave.toml:LINE" of `backend`
+};
+
 struct Project
 {
   std::filesystem::path file; ///< the pave.toml read
@@ -59,6 +69,7 @@ struct Project
   std::string name;
   std::map<std::string, Environment> environments;
   std::map<std::string, App> apps;
+  StateConfig state;
   /// [settings]: key -> value with source "pave.toml:LINE", for config::Settings.
   std::map<std::string, config::RawValue, std::less<>> settings;
   /// Raw tables of sections later features interpret ([cloud], [backup], [failover], [cost]).

@@ -40,8 +40,18 @@ constexpr FieldSpec k_override[] = {
   {"values", FieldType::table, false, "inline values added for this environment"},
 };
 
+constexpr FieldSpec k_state[] = {
+  {"backend", FieldType::string, false,
+   "where each environment's state lives: a directory (relative to pave.toml) or s3://BUCKET/PREFIX "
+   "(PREFIX/ENV.json); the state_dir setting (--state-dir, PAVE_STATE_DIR) overrides it"},
+  {"region", FieldType::string, false, "s3 backend: the bucket's region; default the environment's region"},
+  {"aws_profile", FieldType::string, false, "s3 backend: AWS profile; default the environment's"},
+  {"endpoint_url", FieldType::string, false, "s3 backend: S3 endpoint override; default the environment's"},
+};
+
 constexpr SectionSpec k_sections[] = {
   {"project", "The project itself", k_project},
+  {"state", "Where environments keep their state (see docs/state.md)", k_state},
   {"settings", "Settings, as `pave config show` lists them", {}},
   {"environments.NAME", "One table per environment (dev, staging, prod ...)", k_environment},
   {"apps.NAME", "One table per application", k_app},

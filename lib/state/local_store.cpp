@@ -29,17 +29,6 @@ struct LocalStateStore::Held
 
 namespace {
 
-bool process_alive(long pid)
-{
-  return pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM);
-}
-
-std::string this_host()
-{
-  char buf[256] = {};
-  return ::gethostname(buf, sizeof buf - 1) == 0 ? std::string(buf) : std::string();
-}
-
 /// The serial N of a file named PREFIX + N, or nullopt.
 std::optional<std::uint64_t> serial_suffix(const std::string& name, const std::string& prefix)
 {
@@ -69,10 +58,10 @@ std::string stale_lock_warning(std::string_view record)
   }
   const LockInfo i = lock_info_from_json(j);
   const std::string what = fmt::format("pid {}, {}, since {}", i.pid, i.operation, i.created);
-  if (!i.host.empty() && i.host != this_host()) {
+  if (!i.host.empty() && i.host != host_name()) {
     return fmt::format("previous run on {} ({}) did not release the lock; its lock was cleared", i.host, what);
   }
-  if (process_alive(i.pid)) { // the pid was reused, or the run was force-unlocked and went on
+  if (process_running(i.pid)) { // the pid was reused, or the run was force-unlocked and went on
     return fmt::format("previous run ({}) did not release the lock; its lock was cleared", what);
   }
   return fmt::format("previous run ({}) died without releasing the lock; its lock was cleared", what);
@@ -109,7 +98,7 @@ util::Error LocalStateStore::unreadable(util::Error e)
   return e;
 }
 
-util::Result<std::optional<std::string>> LocalStateStore::read_bytes() const
+util::Result<std::optional<std::string>> LocalStateStore::load_bytes() const
 {
   auto bytes = util::read_file(m_state);
   if (!bytes) {
@@ -123,7 +112,7 @@ util::Result<std::optional<std::string>> LocalStateStore::read_bytes() const
 
 util::Result<std::optional<State>> LocalStateStore::read()
 {
-  PAVE_TRY_ASSIGN(const auto bytes, read_bytes());
+  PAVE_TRY_ASSIGN(const auto bytes, load_bytes());
   if (!bytes) {
     return std::optional<State>();
   }
@@ -134,7 +123,7 @@ util::Result<std::optional<State>> LocalStateStore::read()
   return std::optional<State>(std::move(*s));
 }
 
-util::Result<void> LocalStateStore::write(State& s, WriteMode mode)
+util::Result<void> LocalStateStore::check_lock_held() const
 {
   const auto held = m_held.lock();
   if (!held || !held->os.held()) {
@@ -145,7 +134,52 @@ util::Result<void> LocalStateStore::write(State& s, WriteMode mode)
                       "it; not writing",
                       describe(), held->info.id);
   }
-  PAVE_TRY_ASSIGN(const auto bytes, read_bytes());
+  return {};
+}
+
+void LocalStateStore::keep_current(std::string_view current)
+{
+  const auto header = parse_state_header(current, m_state.string());
+  const fs::path keep =
+    header ? backup_path(header->serial) : fs::path(m_state.string() + ".corrupt-" + std::to_string(::time(nullptr)));
+  ::unlink(keep.c_str());
+  if (::link(m_state.c_str(), keep.c_str()) != 0) {
+    std::error_code ec;
+    fs::copy_file(m_state, keep, fs::copy_options::overwrite_existing, ec);
+  }
+}
+
+util::Result<void> LocalStateStore::write_bytes(std::string_view bytes)
+{
+  PAVE_TRY(check_lock_held());
+  PAVE_TRY_ASSIGN(const auto current, load_bytes());
+  if (current) {
+    keep_current(*current);
+  }
+  PAVE_TRY(util::write_file_atomic(m_state, bytes, 0600));
+  prune_backups();
+  return {};
+}
+
+util::Result<void> LocalStateStore::remove_state()
+{
+  PAVE_TRY(check_lock_held());
+  PAVE_TRY_ASSIGN(const auto current, load_bytes());
+  if (!current) {
+    return {};
+  }
+  keep_current(*current);
+  if (::unlink(m_state.c_str()) != 0 && errno != ENOENT) {
+    return util::fail("cannot remove {}: {}", m_state.string(), std::strerror(errno));
+  }
+  prune_backups();
+  return {};
+}
+
+util::Result<void> LocalStateStore::write(State& s, WriteMode mode)
+{
+  PAVE_TRY(check_lock_held());
+  PAVE_TRY_ASSIGN(const auto bytes, load_bytes());
   std::optional<StateHeader> stored;
   if (bytes) {
     auto header = parse_state_header(*bytes, m_state.string());

@@ -37,6 +37,9 @@ public:
   util::Result<Lock> lock(const LockInfo& who, std::chrono::milliseconds timeout) override;
   util::Result<void> force_unlock(std::string_view lock_id) override;
   util::Result<std::vector<BackupInfo>> backups() override;
+  util::Result<std::optional<std::string>> read_bytes() override { return load_bytes(); }
+  util::Result<void> write_bytes(std::string_view bytes) override;
+  util::Result<void> remove_state() override;
 
   const std::filesystem::path& state_path() const { return m_state; }
   const std::filesystem::path& lock_path() const { return m_lock; }
@@ -45,7 +48,11 @@ public:
 private:
   struct Held;
   /// The stored bytes, nullopt when there is no state file.
-  util::Result<std::optional<std::string>> read_bytes() const;
+  util::Result<std::optional<std::string>> load_bytes() const;
+  /// Error unless this store holds the lock and it was not broken.
+  util::Result<void> check_lock_held() const;
+  /// Keeps the stored file as backup.SERIAL (or .corrupt-T when unreadable).
+  void keep_current(std::string_view current);
   /// Adds where the backups are to an error about an unreadable state.
   util::Error unreadable(util::Error e);
   void prune_backups();

@@ -31,9 +31,8 @@ util::Result<std::optional<State>> MemoryStateStore::read()
   return std::optional<State>(std::move(s));
 }
 
-util::Result<void> MemoryStateStore::write(State& s, WriteMode mode)
+util::Result<void> MemoryStateStore::check_lock_held() const
 {
-  std::lock_guard g(m_backend->mutex);
   if (m_lock_id.empty()) {
     return util::fail("cannot write the state of {} without holding its lock", describe());
   }
@@ -42,6 +41,50 @@ util::Result<void> MemoryStateStore::write(State& s, WriteMode mode)
                       "it; not writing",
                       describe(), m_lock_id);
   }
+  return {};
+}
+
+void MemoryStateStore::keep_current()
+{
+  if (!m_backend->bytes) {
+    return;
+  }
+  const auto header = parse_state_header(*m_backend->bytes, describe());
+  BackupInfo b{header ? header->serial : 0, util::now_rfc3339(), ""};
+  m_backend->backups.insert(m_backend->backups.begin(), {b, std::move(*m_backend->bytes)});
+  if (m_backend->backups.size() > k_backups_kept) {
+    m_backend->backups.resize(k_backups_kept);
+  }
+  m_backend->bytes.reset();
+}
+
+util::Result<std::optional<std::string>> MemoryStateStore::read_bytes()
+{
+  std::lock_guard g(m_backend->mutex);
+  return m_backend->bytes;
+}
+
+util::Result<void> MemoryStateStore::write_bytes(std::string_view bytes)
+{
+  std::lock_guard g(m_backend->mutex);
+  PAVE_TRY(check_lock_held());
+  keep_current();
+  m_backend->bytes = std::string(bytes);
+  return {};
+}
+
+util::Result<void> MemoryStateStore::remove_state()
+{
+  std::lock_guard g(m_backend->mutex);
+  PAVE_TRY(check_lock_held());
+  keep_current();
+  return {};
+}
+
+util::Result<void> MemoryStateStore::write(State& s, WriteMode mode)
+{
+  std::lock_guard g(m_backend->mutex);
+  PAVE_TRY(check_lock_held());
   std::optional<StateHeader> stored;
   if (m_backend->bytes) {
     auto parsed = parse_state_header(*m_backend->bytes, describe());
@@ -65,14 +108,7 @@ util::Result<void> MemoryStateStore::write(State& s, WriteMode mode)
     next.environment = m_env;
   }
   PAVE_TRY_ASSIGN(auto bytes, serialize_state(next));
-  if (m_backend->bytes) {
-    // An unreadable state (replace mode) is kept as a backup with serial 0.
-    BackupInfo b{stored ? stored->serial : 0, util::now_rfc3339(), ""};
-    m_backend->backups.insert(m_backend->backups.begin(), {b, std::move(*m_backend->bytes)});
-    if (m_backend->backups.size() > k_backups_kept) {
-      m_backend->backups.resize(k_backups_kept);
-    }
-  }
+  keep_current(); // an unreadable state (replace mode) is kept as a backup with serial 0
   m_backend->bytes = std::move(bytes);
   s = std::move(next);
   return {};

@@ -34,10 +34,18 @@ public:
   util::Result<Lock> lock(const LockInfo& who, std::chrono::milliseconds timeout) override;
   util::Result<void> force_unlock(std::string_view lock_id) override;
   util::Result<std::vector<BackupInfo>> backups() override;
+  util::Result<std::optional<std::string>> read_bytes() override;
+  util::Result<void> write_bytes(std::string_view bytes) override;
+  util::Result<void> remove_state() override;
 
   const std::shared_ptr<MemoryBackend>& backend() const { return m_backend; }
 
 private:
+  /// Error unless this store holds the lock (call with the mutex held).
+  util::Result<void> check_lock_held() const;
+  /// Moves the stored bytes to the backups (mutex held).
+  void keep_current();
+
   std::string m_env;
   std::shared_ptr<MemoryBackend> m_backend;
   std::string m_lock_id; ///< id of the lock this store took, "" when none

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdlib>
 #include <utility>
+#include <cerrno>
+#include <csignal>
 #include <pwd.h>
 #include <unistd.h>
 
@@ -10,6 +12,7 @@
 
 #include <pave/state/local_store.hpp>
 #include <pave/state/memory_store.hpp>
+#include <pave/state/s3_store.hpp>
 #include <pave/util/random.hpp>
 #include <pave/util/time.hpp>
 #include <pave_build_info.hpp>
@@ -29,7 +32,9 @@ std::string current_user()
   return std::to_string(::getuid());
 }
 
-std::string current_host()
+} // namespace
+
+std::string host_name()
 {
   char buf[256] = {};
   if (::gethostname(buf, sizeof buf - 1) != 0) {
@@ -38,14 +43,17 @@ std::string current_host()
   return buf;
 }
 
-} // namespace
+bool process_running(long pid)
+{
+  return pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM);
+}
 
 LockInfo make_lock_info(std::string operation)
 {
   LockInfo i;
   i.id = util::uuid_v4();
   i.operation = std::move(operation);
-  i.host = current_host();
+  i.host = host_name();
   i.who = current_user() + "@" + i.host;
   i.version = PAVE_VERSION;
   i.pid = static_cast<long>(::getpid());
@@ -168,13 +176,19 @@ util::Result<std::unique_ptr<StateStore>> open_store(const StoreConfig& config)
     return util::fail("invalid environment name \"{}\" for a state", config.environment);
   }
   if (config.location.starts_with("s3://")) {
-    return util::fail("state_dir {}: the S3 state backend is not available yet", config.location);
+    PAVE_TRY_ASSIGN(const auto where, parse_object_location(config.location));
+    if (!config.object_store) {
+      return util::fail("state location {}: no S3 client to open it with", config.location);
+    }
+    PAVE_TRY_ASSIGN(auto objects, config.object_store(where.bucket));
+    return std::unique_ptr<StateStore>(std::make_unique<S3StateStore>(std::move(objects), where.prefix,
+                                                                      config.environment));
   }
   if (config.location == "memory://") {
     return std::unique_ptr<StateStore>(std::make_unique<MemoryStateStore>(config.environment));
   }
   if (config.location.find("://") != std::string::npos) {
-    return util::fail("state_dir {}: unknown state backend (use a directory, or memory://)", config.location);
+    return util::fail("state location {}: unknown state backend (use a directory, s3://BUCKET/PREFIX or memory://)", config.location);
   }
   std::filesystem::path dir = config.location.empty() ? std::filesystem::path(".pave/state") : std::filesystem::path(config.location);
   if (dir.is_relative() && !config.base_dir.empty() && config.base_dir != ".") {

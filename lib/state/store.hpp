@@ -2,8 +2,9 @@
 /// Where a state lives, behind one interface (Terraform's statemgr: Transient
 /// + Persistent + Locker). Backends: LocalStateStore (a file per environment
 /// with an fcntl lock, local_store.hpp), MemoryStateStore (memory_store.hpp;
-/// a real backend for tests and `pave demo`), later S3 (a lock object created
-/// with If-None-Match: *, writes conditional on the ETag read).
+/// a real backend for tests and `pave demo`), S3StateStore (s3_store.hpp: an
+/// object per environment in a bucket, a lock object created with
+/// If-None-Match: *, writes conditional on the ETag read).
 ///
 /// Protocol of a change: lock() -> read() -> modify -> write() -> release the
 /// Lock. Reads need no lock: writes replace the state atomically.
@@ -17,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include <pave/state/object_store.hpp>
 #include <pave/state/state.hpp>
 #include <pave/state/state_file.hpp>
 #include <pave/util/expected.hpp>
@@ -119,6 +121,18 @@ public:
   virtual util::Result<void> force_unlock(std::string_view lock_id) = 0;
   /// The kept previous versions, newest first.
   virtual util::Result<std::vector<BackupInfo>> backups() = 0;
+
+  // Verbatim access, for `pave state migrate` (copies keep serial, lineage
+  // and checksum byte for byte).
+  /// The stored state file as is (not parsed); nullopt when there is none.
+  virtual util::Result<std::optional<std::string>> read_bytes() = 0;
+  /// Stores `bytes` (a state file its caller verified) verbatim. Requires the
+  /// lock, like write(). The replaced version becomes a backup (an
+  /// unreadable one is kept aside).
+  virtual util::Result<void> write_bytes(std::string_view bytes) = 0;
+  /// Removes the state, keeping it as a backup (so a later write continues
+  /// its serials). Requires the lock. No state: nothing to do.
+  virtual util::Result<void> remove_state() = 0;
 };
 
 /// How many previous versions a store keeps as backups.
@@ -127,15 +141,22 @@ inline constexpr std::size_t k_backups_kept = 10;
 /// Which store to open.
 struct StoreConfig
 {
-  /// The `state_dir` setting: a directory (relative to `base_dir`) for the
-  /// local backend, "memory://" for a fresh memory store; "s3://..." is
-  /// reserved for the S3 backend (not built yet: an error).
+  /// The `state_dir` setting or pave.toml's [state] backend: a directory
+  /// (relative to `base_dir`) for the local backend, "memory://" for a fresh
+  /// memory store, "s3://BUCKET[/PREFIX]" for the S3 backend.
   std::string location = ".pave/state";
   std::filesystem::path base_dir; ///< the project directory
   std::string environment;
+  /// Opens a bucket for "s3://" locations; without it they are an error.
+  ObjectStoreFactory object_store;
 };
 
 util::Result<std::unique_ptr<StateStore>> open_store(const StoreConfig& config);
+
+/// This machine's host name ("unknown" when it has none), as LockInfo::host.
+std::string host_name();
+/// True when a process with `pid` exists on this host.
+bool process_running(long pid);
 
 /// The check both write modes share: the new serial for `s` given what is
 /// stored (nullopt = nothing), or the refusal in checked mode. With nothing

@@ -1,6 +1,7 @@
 #include <pave/util/time.hpp>
 
 #include <cctype>
+#include <cstdio>
 #include <ctime>
 
 #include <fmt/format.h>
@@ -14,6 +15,41 @@ std::string rfc3339_utc(std::chrono::system_clock::time_point t)
   ::gmtime_r(&secs, &tm);
   return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
                      tm.tm_min, tm.tm_sec);
+}
+
+std::optional<std::chrono::system_clock::time_point> parse_rfc3339(std::string_view text)
+{
+  const std::string s(text);
+  std::tm tm{};
+  const char* p = ::strptime(s.c_str(), "%Y-%m-%dT%H:%M:%S", &tm);
+  if (p == nullptr) {
+    return std::nullopt;
+  }
+  if (*p == '.') { // fractional seconds, ignored
+    ++p;
+    while (*p >= '0' && *p <= '9') {
+      ++p;
+    }
+  }
+  long offset = 0;
+  if (*p == 'Z' || *p == 'z') {
+    ++p;
+  } else if (*p == '+' || *p == '-') {
+    const int sign = *p == '-' ? -1 : 1;
+    int hh = 0;
+    int mm = 0;
+    if (std::sscanf(p + 1, "%2d:%2d", &hh, &mm) != 2) {
+      return std::nullopt;
+    }
+    offset = sign * (hh * 3600L + mm * 60L);
+    p += 6;
+  } else {
+    return std::nullopt;
+  }
+  if (*p != '\0') {
+    return std::nullopt;
+  }
+  return std::chrono::system_clock::from_time_t(::timegm(&tm) - offset);
 }
 
 std::string now_rfc3339()

@@ -2,6 +2,7 @@
 /// Wall-clock helpers: RFC 3339 timestamps and Go-style durations ("30s",
 /// "1m30s", "500ms") as used by settings such as `lock_timeout`.
 #include <chrono>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -11,6 +12,10 @@ namespace pave::util {
 
 /// "2024-05-01T12:00:00Z": the instant in UTC, second precision.
 std::string rfc3339_utc(std::chrono::system_clock::time_point t);
+
+/// RFC 3339 ("2024-05-01T10:00:00Z", "...T10:00:00.5+02:00"); nullopt when
+/// malformed. Fractional seconds are ignored.
+std::optional<std::chrono::system_clock::time_point> parse_rfc3339(std::string_view text);
 
 /// rfc3339_utc of the current time.
 std::string now_rfc3339();

@@ -167,3 +167,46 @@ TEST_CASE("project::sections")
   CHECK(project::find_section("apps.NAME") != nullptr);
   CHECK(project::find_section("nope") == nullptr);
 }
+
+TEST_CASE("project::parse [state]")
+{
+  SUBCASE("backend and its AWS settings")
+  {
+    util::Diagnostics d;
+    auto p = project::parse(R"([project]
+name = "shop"
+[state]
+backend = "s3://acme-pave/teams/shop"
+endpoint_url = "http://127.0.0.1:5000"
+[environments.dev]
+)",
+                            "pave.toml", d)
+               .value();
+    CHECK(messages(d).empty());
+    CHECK(p.state.backend == "s3://acme-pave/teams/shop");
+    CHECK(p.state.endpoint_url == "http://127.0.0.1:5000");
+    CHECK(p.state.region.empty());
+    CHECK(p.state.source == "pave.toml:4");
+  }
+  SUBCASE("errors: unknown scheme, unknown key, both state_dir and backend")
+  {
+    util::Diagnostics d;
+    (void)project::parse(R"([project]
+name = "shop"
+[settings]
+state_dir = "x"
+[state]
+backend = "gcs://b/p"
+bucket = "b"
+[environments.dev]
+)",
+                         "pave.toml", d);
+    const auto m = messages(d);
+    REQUIRE(m.size() == 3);
+    CHECK(m[0] == "pave.toml:4: both [settings] state_dir and [state] backend are set (keep [state] backend "
+                  "(state_dir is for --state-dir and PAVE_STATE_DIR overrides))");
+    CHECK(m[1].starts_with("pave.toml:6:"));
+    CHECK(m[1].find("[state] backend \"gcs://b/p\": unknown scheme") != std::string::npos);
+    CHECK(m[2].starts_with("pave.toml:7:"));
+  }
+}

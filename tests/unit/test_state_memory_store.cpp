@@ -85,7 +85,7 @@ TEST_CASE("state::open_store")
   c.location = "memory://";
   CHECK(state::open_store(c).value()->describe() == "memory dev");
   c.location = "s3://bucket/state";
-  CHECK(state::open_store(c).error().message == "state_dir s3://bucket/state: the S3 state backend is not available yet");
+  CHECK(state::open_store(c).error().message == "state location s3://bucket/state: no S3 client to open it with");
   c.location = "ftp://x";
   CHECK_FALSE(state::open_store(c));
   c.location = ".pave/state";

@@ -50,3 +50,14 @@ TEST_CASE("util::sha256_hex and uuid_v4")
   CHECK(std::string("89ab").find(u[19]) != std::string::npos);
   CHECK(u != util::uuid_v4());
 }
+
+TEST_CASE("util::parse_rfc3339")
+{
+  using namespace std::chrono;
+  CHECK(util::parse_rfc3339("2023-11-14T22:13:20Z") == system_clock::time_point(seconds(1700000000)));
+  CHECK(util::parse_rfc3339("2023-11-14T23:13:20.5+01:00") == system_clock::time_point(seconds(1700000000)));
+  CHECK(util::rfc3339_utc(*util::parse_rfc3339(util::rfc3339_utc(system_clock::time_point(seconds(42))))) ==
+        "1970-01-01T00:00:42Z");
+  CHECK_FALSE(util::parse_rfc3339("2023-11-14 22:13:20"));
+  CHECK_FALSE(util::parse_rfc3339("2023-11-14T22:13:20Zjunk"));
+}

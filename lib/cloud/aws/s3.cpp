@@ -161,10 +161,14 @@ AwsResult<ObjectInfo> S3::head_object(const std::string& bucket, const std::stri
   return info_from_headers(resp, key);
 }
 
-AwsResult<void> S3::delete_object(const std::string& bucket, const std::string& key, const std::string& version_id)
+AwsResult<void> S3::delete_object(const std::string& bucket, const std::string& key, const std::string& version_id,
+                                  const std::string& if_match)
 {
-  PAVE_TRY(send(op("DeleteObject", "DELETE", bucket, key,
-                   version_id.empty() ? "" : "versionId=" + uri_encode(version_id, false))));
+  auto o = op("DeleteObject", "DELETE", bucket, key, version_id.empty() ? "" : "versionId=" + uri_encode(version_id, false));
+  if (!if_match.empty()) {
+    o.headers.emplace_back("If-Match", if_match);
+  }
+  PAVE_TRY(send(std::move(o)));
   return {};
 }
 

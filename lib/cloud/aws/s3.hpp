@@ -58,7 +58,9 @@ public:
                                const std::string& if_match = {});
   /// Error code "NotFound" when the key does not exist.
   AwsResult<ObjectInfo> head_object(const std::string& bucket, const std::string& key);
-  AwsResult<void> delete_object(const std::string& bucket, const std::string& key, const std::string& version_id = {});
+  /// `if_match`: delete only while the object has that ETag (PreconditionFailed otherwise).
+  AwsResult<void> delete_object(const std::string& bucket, const std::string& key, const std::string& version_id = {},
+                                const std::string& if_match = {});
   /// All keys under `prefix` (ListObjectsV2, following continuation tokens).
   AwsResult<std::vector<ObjectInfo>> list_objects(const std::string& bucket, const std::string& prefix = {},
                                                   int max_keys = 1000);
