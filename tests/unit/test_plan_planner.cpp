@@ -3,6 +3,7 @@
 #include <pave/plan/plan_file.hpp>
 #include <pave/plan/planner.hpp>
 #include <pave/util/fs.hpp>
+#include <pave/util/sha256.hpp>
 
 #include "testutil.hpp"
 
@@ -168,4 +169,21 @@ TEST_CASE("plan::parse_address")
   CHECK(plan::parse_address("k8s:v1/Namespace//shop")->namespace_.empty());
   CHECK_FALSE(plan::parse_address("aws:s3_bucket/x"));
   CHECK_FALSE(plan::parse_address("k8s:Deployment/web"));
+}
+
+TEST_CASE("plan::parse_plan refuses mistyped numbers")
+{
+  const std::string base = R"({"format_version":1,"environment":"dev","target":"t","state":{"lineage":"L","serial":SERIAL},)"
+                           R"("created":"c","pave_version":"v","apps":{},"changes":[]})";
+  auto with = [&](const std::string& serial) {
+    std::string text = base;
+    text.replace(text.find("SERIAL"), 6, serial);
+    auto j = nlohmann::ordered_json::parse(text);
+    j["checksum"] = util::sha256_tagged(j.dump());
+    return plan::parse_plan(j.dump(), "p");
+  };
+  CHECK(with("3"));
+  CHECK_FALSE(with("1e300"));
+  CHECK_FALSE(with("-1"));
+  CHECK_FALSE(with("\"3\""));
 }
