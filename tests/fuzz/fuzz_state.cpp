@@ -23,7 +23,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       continue;
     }
     const auto back = pave::state::parse_state(*bytes, "again.json");
-    if (!back || pave::state::serialize_state(*back) != bytes) {
+    if (!back) {
+      std::abort();
+    }
+    const auto again = pave::state::serialize_state(*back);
+    if (!again || *again != *bytes) {
       std::abort();
     }
   }
