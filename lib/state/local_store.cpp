@@ -15,7 +15,6 @@
 #include <pave/util/fs.hpp>
 #include <pave/util/random.hpp>
 #include <pave/util/time.hpp>
-#include <pave_build_info.hpp>
 
 namespace pave::state {
 
@@ -201,28 +200,9 @@ util::Result<void> LocalStateStore::write(State& s, WriteMode mode)
     }
   }
   PAVE_TRY_ASSIGN(const auto serial, next_serial(stored, s, mode, describe(), floor));
-  // Set the new header fields in place (no copy of a large state), and put
-  // them back if the write fails.
-  State old_header;
-  old_header.serial = s.serial;
-  old_header.lineage = s.lineage;
-  old_header.environment = s.environment;
-  old_header.pave_version = s.pave_version;
-  auto restore = [&] {
-    s.serial = old_header.serial;
-    s.lineage = std::move(old_header.lineage);
-    s.environment = std::move(old_header.environment);
-    s.pave_version = std::move(old_header.pave_version);
-  };
-  s.serial = serial;
-  s.pave_version = PAVE_VERSION;
-  s.format_version = State::k_current_format;
-  if (s.lineage.empty()) {
-    s.lineage = stored ? stored->lineage : util::uuid_v4();
-  }
-  if (s.environment.empty()) {
-    s.environment = m_env;
-  }
+  // The new header is set in place and put back if the write fails.
+  SavedHeader old_header = stamp_header(s, serial, stored, m_env);
+  auto restore = [&] { restore_header(s, std::move(old_header)); };
   auto text = serialize_state(s);
   if (!text) {
     restore();

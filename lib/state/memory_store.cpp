@@ -3,7 +3,6 @@
 #include <pave/state/state_file.hpp>
 #include <pave/util/random.hpp>
 #include <pave/util/time.hpp>
-#include <pave_build_info.hpp>
 
 namespace pave::state {
 
@@ -98,15 +97,7 @@ util::Result<void> MemoryStateStore::write(State& s, WriteMode mode)
   const std::uint64_t floor = !stored && !m_backend->backups.empty() ? m_backend->backups.front().first.serial + 1 : 0;
   PAVE_TRY_ASSIGN(const auto serial, next_serial(stored, s, mode, describe(), floor));
   State next = s;
-  next.serial = serial;
-  next.pave_version = PAVE_VERSION;
-  next.format_version = State::k_current_format;
-  if (next.lineage.empty()) {
-    next.lineage = stored ? stored->lineage : util::uuid_v4();
-  }
-  if (next.environment.empty()) {
-    next.environment = m_env;
-  }
+  stamp_header(next, serial, stored, m_env);
   PAVE_TRY_ASSIGN(auto bytes, serialize_state(next));
   keep_current(); // an unreadable state (replace mode) is kept as a backup with serial 0
   m_backend->bytes = std::move(bytes);

@@ -9,7 +9,6 @@
 #include <pave/state/state_file.hpp>
 #include <pave/util/random.hpp>
 #include <pave/util/time.hpp>
-#include <pave_build_info.hpp>
 
 namespace pave::state {
 
@@ -238,26 +237,9 @@ util::Result<void> S3StateStore::write(State& s, WriteMode mode)
   if (mode == WriteMode::checked && m_seen && m_seen->serial == s.serial && m_seen->lineage == s.lineage) {
     expected = m_seen->etag.empty() ? std::nullopt : std::optional<StoredObject>(StoredObject{{}, m_seen->etag});
   }
-  State old_header;
-  old_header.serial = s.serial;
-  old_header.lineage = s.lineage;
-  old_header.environment = s.environment;
-  old_header.pave_version = s.pave_version;
-  auto restore = [&] {
-    s.serial = old_header.serial;
-    s.lineage = std::move(old_header.lineage);
-    s.environment = std::move(old_header.environment);
-    s.pave_version = std::move(old_header.pave_version);
-  };
-  s.serial = serial;
-  s.pave_version = PAVE_VERSION;
-  s.format_version = State::k_current_format;
-  if (s.lineage.empty()) {
-    s.lineage = stored ? stored->lineage : util::uuid_v4();
-  }
-  if (s.environment.empty()) {
-    s.environment = m_env;
-  }
+  // The new header is set in place and put back if the write fails.
+  SavedHeader old_header = stamp_header(s, serial, stored, m_env);
+  auto restore = [&] { restore_header(s, std::move(old_header)); };
   auto text = serialize_state(s);
   if (!text) {
     restore();

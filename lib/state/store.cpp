@@ -197,4 +197,28 @@ util::Result<std::unique_ptr<StateStore>> open_store(const StoreConfig& config)
   return std::unique_ptr<StateStore>(std::make_unique<LocalStateStore>(dir, config.environment));
 }
 
+SavedHeader stamp_header(State& s, std::uint64_t serial, const std::optional<StateHeader>& stored,
+                         std::string_view environment)
+{
+  SavedHeader old{s.serial, s.lineage, s.environment, s.pave_version};
+  s.serial = serial;
+  s.pave_version = PAVE_VERSION;
+  s.format_version = State::k_current_format;
+  if (s.lineage.empty()) {
+    s.lineage = stored ? stored->lineage : util::uuid_v4();
+  }
+  if (s.environment.empty()) {
+    s.environment = environment;
+  }
+  return old;
+}
+
+void restore_header(State& s, SavedHeader&& old)
+{
+  s.serial = old.serial;
+  s.lineage = std::move(old.lineage);
+  s.environment = std::move(old.environment);
+  s.pave_version = std::move(old.pave_version);
+}
+
 } // namespace pave::state

@@ -166,4 +166,23 @@ bool process_running(long pid);
 util::Result<std::uint64_t> next_serial(const std::optional<StateHeader>& stored, const State& s, WriteMode mode,
                                         std::string_view where, std::uint64_t floor = 0);
 
+/// The header fields stamp_header() replaced, for restore_header().
+struct SavedHeader
+{
+  std::uint64_t serial = 0;
+  std::string lineage;
+  std::string environment;
+  std::string pave_version;
+};
+
+/// What every store does to `s` before serialising it: sets `serial`, this
+/// pave's version and the current format, and, when empty, the lineage (the
+/// stored one, else a new UUID) and `environment`. In place, so a large state
+/// is not copied; returns the previous values.
+SavedHeader stamp_header(State& s, std::uint64_t serial, const std::optional<StateHeader>& stored,
+                         std::string_view environment);
+
+/// Puts back what stamp_header() replaced (after a failed write).
+void restore_header(State& s, SavedHeader&& old);
+
 } // namespace pave::state
