@@ -1,8 +1,6 @@
 #include <pave/actions/environment.hpp>
 
-#include <atomic>
 #include <mutex>
-#include <thread>
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -12,6 +10,7 @@
 #include <pave/plan/planner.hpp>
 #include <pave/targets/open.hpp>
 #include <pave/util/clock.hpp>
+#include <pave/util/parallel.hpp>
 #include <pave/util/time.hpp>
 #include <pave/util/strings.hpp>
 #include <pave_build_info.hpp>
@@ -37,43 +36,32 @@ util::Result<void> refine_with_dry_run(targets::Target& target, plan::Plan& p,
   }
   std::mutex mutex;
   std::optional<util::Error> error;
-  std::atomic<std::size_t> next{0};
-  auto worker = [&] {
-    for (std::size_t i = next++; i < work.size(); i = next++) {
-      plan::Change& c = *work[i];
-      targets::ApplyOptions o;
-      o.dry_run = true;
-      auto result = target.apply(c.desired, o);
-      if (!result) {
-        const std::lock_guard lock(mutex);
-        if (!error) {
-          error = util::Error{fmt::format("server dry run of {}: {}", c.ref.display(), result.error().message)};
-        }
-        continue;
+  util::parallel_for(work.size(), target.concurrency(), [&](std::size_t i) {
+    plan::Change& c = *work[i];
+    targets::ApplyOptions o;
+    o.dry_run = true;
+    auto result = target.apply(c.desired, o);
+    if (!result) {
+      const std::lock_guard lock(mutex);
+      if (!error) {
+        error = util::Error{fmt::format("server dry run of {}: {}", c.ref.display(), result.error().message)};
       }
-      if (c.action != plan::Action::update) {
-        continue;
-      }
-      const auto l = live.find(c.address);
-      if (l == live.end()) {
-        continue;
-      }
-      auto fields = plan::diff(plan::strip_server_fields(l->second), plan::strip_server_fields(*result), c.ref.kind);
-      if (fields.empty()) {
-        c.action = plan::Action::noop;
-        c.reason = "the server would store no change";
-      }
-      c.fields = std::move(fields);
+      return;
     }
-  };
-  std::vector<std::thread> pool;
-  for (int t = 1; t < std::min<int>(target.concurrency(), static_cast<int>(work.size())); ++t) {
-    pool.emplace_back(worker);
-  }
-  worker();
-  for (auto& t : pool) {
-    t.join();
-  }
+    if (c.action != plan::Action::update) {
+      return;
+    }
+    const auto l = live.find(c.address);
+    if (l == live.end()) {
+      return;
+    }
+    auto fields = plan::diff(plan::strip_server_fields(l->second), plan::strip_server_fields(*result), c.ref.kind);
+    if (fields.empty()) {
+      c.action = plan::Action::noop;
+      c.reason = "the server would store no change";
+    }
+    c.fields = std::move(fields);
+  });
   if (error) {
     return std::unexpected(*error);
   }
@@ -171,15 +159,9 @@ util::Result<plan::Plan> compute_plan(EnvironmentSession& s, const plan::Desired
     refs.push_back(d.ref);
   }
   for (const auto& [address, rec] : in.recorded) {
-    if (auto ref = plan::parse_address(address); ref && !std::binary_search(
-          desired.objects.begin(), desired.objects.end(), address,
-          [](const auto& a, const auto& b) {
-            if constexpr (std::is_same_v<std::decay_t<decltype(a)>, std::string>) {
-              return a < b.address;
-            } else {
-              return a.address < b;
-            }
-          })) {
+    // desired.objects is sorted by address.
+    if (auto ref = plan::parse_address(address);
+        ref && !std::ranges::binary_search(desired.objects, address, {}, &plan::DesiredObject::address)) {
       refs.push_back(*ref);
     }
   }

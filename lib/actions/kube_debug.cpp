@@ -3,7 +3,6 @@
 #include <atomic>
 #include <mutex>
 #include <regex>
-#include <thread>
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
@@ -12,6 +11,7 @@
 #include <pave/kube/client.hpp>
 #include <pave/kube/kubeconfig.hpp>
 #include <pave/util/fs.hpp>
+#include <pave/util/parallel.hpp>
 
 namespace pave::actions {
 
@@ -97,28 +97,16 @@ util::Result<void> apply_files(kube::Client& client, const KubeDebugOptions& o, 
   ao.force_conflicts = o.force_conflicts;
   ao.dry_run = o.dry_run;
   std::vector<std::string> lines(objects.size());
-  std::atomic<std::size_t> next{0};
   std::atomic<std::size_t> failures{0};
-  auto worker = [&] {
-    for (std::size_t i = next++; i < objects.size(); i = next++) {
-      auto r = client.apply(objects[i], ao);
-      if (r) {
-        lines[i] = object_name(objects[i]) + (o.dry_run ? " serverside-applied (server dry run)" : " serverside-applied");
-      } else {
-        ++failures;
-        lines[i] = "error: " + r.error().message + (r.error().detail.empty() ? "" : "\n" + r.error().detail);
-      }
+  util::parallel_for(objects.size(), std::clamp<int>(o.parallel, 1, 256), [&](std::size_t i) {
+    auto r = client.apply(objects[i], ao);
+    if (r) {
+      lines[i] = object_name(objects[i]) + (o.dry_run ? " serverside-applied (server dry run)" : " serverside-applied");
+    } else {
+      ++failures;
+      lines[i] = "error: " + r.error().message + (r.error().detail.empty() ? "" : "\n" + r.error().detail);
     }
-  };
-  const int n = std::clamp<int>(o.parallel, 1, 256);
-  std::vector<std::thread> threads;
-  for (int i = 1; i < n && static_cast<std::size_t>(i) < objects.size(); ++i) {
-    threads.emplace_back(worker);
-  }
-  worker();
-  for (auto& t : threads) {
-    t.join();
-  }
+  });
   out.failures = failures;
   out.data = nlohmann::ordered_json::object();
   out.data["applied"] = objects.size() - failures;

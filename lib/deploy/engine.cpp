@@ -1,10 +1,10 @@
 #include <pave/deploy/engine.hpp>
 
-#include <atomic>
 #include <mutex>
-#include <thread>
 
 #include <fmt/format.h>
+
+#include <pave/util/parallel.hpp>
 
 namespace pave::deploy {
 
@@ -34,42 +34,30 @@ std::string run_change(targets::Target& target, const plan::Change& c, const Opt
   return "";
 }
 
-/// Applies the changes [begin, end) of one wave with at most `limit` at once.
+/// Applies the changes of one wave, target.concurrency() at once.
 void run_wave(targets::Target& target, const std::vector<const plan::Change*>& wave, const Options& options,
               std::vector<Outcome>& outcomes, const std::function<void(const Event&)>& on_event)
 {
   std::mutex mutex;
-  std::atomic<std::size_t> next{0};
   const std::size_t base = outcomes.size();
   outcomes.resize(base + wave.size());
-  auto worker = [&] {
-    for (std::size_t i = next++; i < wave.size(); i = next++) {
-      const plan::Change& c = *wave[i];
-      Outcome& out = outcomes[base + i];
-      out.address = c.address;
-      out.action = c.action;
-      out.error = run_change(target, c, options, out);
-      out.done = out.error.empty();
-      const std::lock_guard lock(mutex);
-      if (on_event) {
-        if (!out.done) {
-          on_event({Event::Kind::failed, c.address, out.error});
-        } else {
-          on_event({c.action == Action::remove ? Event::Kind::deleted : Event::Kind::applied, c.address,
-                    std::string(plan::to_string(c.action))});
-        }
+  util::parallel_for(wave.size(), target.concurrency(), [&](std::size_t i) {
+    const plan::Change& c = *wave[i];
+    Outcome& out = outcomes[base + i];
+    out.address = c.address;
+    out.action = c.action;
+    out.error = run_change(target, c, options, out);
+    out.done = out.error.empty();
+    const std::lock_guard lock(mutex);
+    if (on_event) {
+      if (!out.done) {
+        on_event({Event::Kind::failed, c.address, out.error});
+      } else {
+        on_event({c.action == Action::remove ? Event::Kind::deleted : Event::Kind::applied, c.address,
+                  std::string(plan::to_string(c.action))});
       }
     }
-  };
-  const std::size_t threads = std::min<std::size_t>(wave.size(), static_cast<std::size_t>(std::max(1, target.concurrency())));
-  std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < threads; ++t) {
-    pool.emplace_back(worker);
-  }
-  worker();
-  for (auto& t : pool) {
-    t.join();
-  }
+  });
 }
 
 /// Waits until every applied workload has rolled out, one fails, or time runs out.

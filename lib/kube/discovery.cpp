@@ -3,9 +3,10 @@
 #include <atomic>
 #include <cstdlib>
 #include <mutex>
-#include <thread>
 
 #include <spdlog/spdlog.h>
+
+#include <pave/util/parallel.hpp>
 
 namespace pave::kube {
 
@@ -57,28 +58,16 @@ util::Result<Discovery> fetch_discovery(const GetJson& get, int parallelism, std
   }
 
   std::vector<std::vector<ResourceInfo>> lists(paths.size());
-  std::atomic<std::size_t> next{0};
   std::atomic<bool> complete{true};
-  auto worker = [&] {
-    for (std::size_t i = next++; i < paths.size(); i = next++) {
-      auto list = get(paths[i]);
-      if (!list) {
-        spdlog::warn("kube: discovery of {} failed, skipping it: {}", paths[i], list.error().message);
-        complete = false;
-        continue;
-      }
-      lists[i] = parse_resource_list(*list);
+  util::parallel_for(paths.size(), parallelism, [&](std::size_t i) {
+    auto list = get(paths[i]);
+    if (!list) {
+      spdlog::warn("kube: discovery of {} failed, skipping it: {}", paths[i], list.error().message);
+      complete = false;
+      return;
     }
-  };
-  const std::size_t n = std::min<std::size_t>(paths.size(), static_cast<std::size_t>(std::max(parallelism, 1)));
-  std::vector<std::thread> threads;
-  for (std::size_t i = 1; i < n; ++i) {
-    threads.emplace_back(worker);
-  }
-  worker();
-  for (auto& t : threads) {
-    t.join();
-  }
+    lists[i] = parse_resource_list(*list);
+  });
   Discovery d;
   d.fetched_at = now;
   d.complete = complete;

@@ -1,9 +1,7 @@
 #include <pave/targets/kubernetes.hpp>
 
-#include <atomic>
 #include <map>
 #include <mutex>
-#include <thread>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -12,6 +10,7 @@
 #include <pave/kube/kubeconfig.hpp>
 #include <pave/kube/lookup.hpp>
 #include <pave/kube/rollout.hpp>
+#include <pave/util/parallel.hpp>
 
 namespace pave::targets {
 
@@ -53,32 +52,20 @@ public:
     std::vector<std::pair<Key, std::vector<const plan::ObjectRef*>>> work(groups.begin(), groups.end());
     std::map<std::string, nlohmann::json> live;
     std::mutex mutex;
-    std::atomic<std::size_t> next{0};
     std::optional<util::Error> error;
-    auto worker = [&] {
-      for (std::size_t i = next++; i < work.size(); i = next++) {
-        auto found = refresh_group(work[i].second);
-        const std::lock_guard lock(mutex);
-        if (!found) {
-          if (!error) {
-            error = found.error();
-          }
-          continue;
+    util::parallel_for(work.size(), k_refresh_parallelism, [&](std::size_t i) {
+      auto found = refresh_group(work[i].second);
+      const std::lock_guard lock(mutex);
+      if (!found) {
+        if (!error) {
+          error = found.error();
         }
-        for (auto& [address, object] : *found) {
-          live[address] = std::move(object);
-        }
+        return;
       }
-    };
-    std::vector<std::thread> pool;
-    const std::size_t threads = std::min<std::size_t>(work.size(), k_refresh_parallelism);
-    for (std::size_t t = 1; t < threads; ++t) {
-      pool.emplace_back(worker);
-    }
-    worker();
-    for (auto& t : pool) {
-      t.join();
-    }
+      for (auto& [address, object] : *found) {
+        live[address] = std::move(object);
+      }
+    });
     if (error) {
       return std::unexpected(*error);
     }
