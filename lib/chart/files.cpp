@@ -5,41 +5,13 @@
 #include <pave/chart/path_match.hpp>
 #include <pave/codec/yaml.hpp>
 #include <pave/template/function.hpp>
+#include <pave/util/base64.hpp>
 
 namespace pave::chart {
 
 using tmpl::Value;
 
 namespace {
-
-std::string base64(std::string_view in)
-{
-  static constexpr char k_tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  out.reserve((in.size() + 2) / 3 * 4);
-  std::size_t i = 0;
-  for (; i + 2 < in.size(); i += 3) {
-    const unsigned n = (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8) |
-                       static_cast<unsigned char>(in[i + 2]);
-    out += k_tab[(n >> 18) & 63];
-    out += k_tab[(n >> 12) & 63];
-    out += k_tab[(n >> 6) & 63];
-    out += k_tab[n & 63];
-  }
-  if (i + 1 == in.size()) {
-    const unsigned n = static_cast<unsigned char>(in[i]) << 16;
-    out += k_tab[(n >> 18) & 63];
-    out += k_tab[(n >> 12) & 63];
-    out += "==";
-  } else if (i + 2 == in.size()) {
-    const unsigned n = (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8);
-    out += k_tab[(n >> 18) & 63];
-    out += k_tab[(n >> 12) & 63];
-    out += k_tab[(n >> 6) & 63];
-    out += '=';
-  }
-  return out;
-}
 
 std::string_view base_name(std::string_view p)
 {
@@ -168,7 +140,7 @@ std::string Files::as_secrets() const
 {
   tmpl::MapItems m;
   for (const File* f : m_files) {
-    m.insert_or_assign(std::string(base_name(f->name)), Value(base64(f->data)));
+    m.insert_or_assign(std::string(base_name(f->name)), Value(util::base64_encode(f->data)));
   }
   return to_yaml_map(std::move(m));
 }

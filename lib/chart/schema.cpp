@@ -1,6 +1,7 @@
 #define VALIJSON_USE_EXCEPTIONS 1
 #include <pave/chart/schema.hpp>
 #include <pave/chart/schema_quick.hpp>
+#include <pave/util/base64.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -19,26 +20,6 @@ using tmpl::Value;
 
 namespace {
 
-std::string base64(std::string_view in)
-{
-  static constexpr char k_tab[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  std::size_t i = 0;
-  for (; i + 2 < in.size(); i += 3) {
-    const unsigned n = (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8) |
-                       static_cast<unsigned char>(in[i + 2]);
-    out += {k_tab[(n >> 18) & 63], k_tab[(n >> 12) & 63], k_tab[(n >> 6) & 63], k_tab[n & 63]};
-  }
-  if (i + 1 == in.size()) {
-    const unsigned n = static_cast<unsigned char>(in[i]) << 16;
-    out += {k_tab[(n >> 18) & 63], k_tab[(n >> 12) & 63], '=', '='};
-  } else if (i + 2 == in.size()) {
-    const unsigned n = (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8);
-    out += {k_tab[(n >> 18) & 63], k_tab[(n >> 12) & 63], k_tab[(n >> 6) & 63], '='};
-  }
-  return out;
-}
-
 /// The JSON document Go's encoding/json would produce for the values (integral
 /// floats become JSON integers, as they print without a fraction).
 json to_json(const Value& v)
@@ -56,7 +37,7 @@ json to_json(const Value& v)
     return f;
   }
   case tmpl::Kind::string: return v.as_string();
-  case tmpl::Kind::bytes: return base64(v.as_string());
+  case tmpl::Kind::bytes: return util::base64_encode(v.as_string());
   case tmpl::Kind::list: {
     json a = json::array();
     for (const auto& x : v.elements()) {

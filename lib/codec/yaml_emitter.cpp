@@ -16,6 +16,7 @@
 #include <pave/codec/yaml_decode.hpp>
 #include <pave/codec/yaml_resolve.hpp>
 #include <pave/codec/yaml_scalar_analysis.hpp>
+#include <pave/util/base64.hpp>
 
 namespace pave::codec {
 
@@ -435,7 +436,7 @@ private:
       if (m_v3) {
         return true; // handled as a sequence by the caller
       }
-      const std::string b64 = base64_encode(v.as_string());
+      const std::string b64 = util::base64_encode(v.as_string());
       string_leaf(b64, out);
       out.set(b64);
       return true;
@@ -498,35 +499,10 @@ private:
     }
   }
 
-  static std::string base64_encode(std::string_view in)
-  {
-    static constexpr char tbl[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    out.reserve((in.size() + 2) / 3 * 4);
-    std::size_t i = 0;
-    for (; i + 2 < in.size(); i += 3) {
-      const unsigned n = (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8) |
-                         static_cast<unsigned char>(in[i + 2]);
-      out += tbl[(n >> 18) & 63];
-      out += tbl[(n >> 12) & 63];
-      out += tbl[(n >> 6) & 63];
-      out += tbl[n & 63];
-    }
-    if (i < in.size()) {
-      unsigned n = static_cast<unsigned char>(in[i]) << 16;
-      if (i + 1 < in.size()) n |= static_cast<unsigned char>(in[i + 1]) << 8;
-      out += tbl[(n >> 18) & 63];
-      out += tbl[(n >> 12) & 63];
-      out += i + 1 < in.size() ? tbl[(n >> 6) & 63] : '=';
-      out += '=';
-    }
-    return out;
-  }
-
   /// yaml's encodeBase64: lines of 70 characters, each followed by a newline when there are several.
   static std::string base64_lines(std::string_view in)
   {
-    const std::string b = base64_encode(in);
+    const std::string b = util::base64_encode(in);
     const std::size_t lines = b.size() / 70 + 1;
     if (lines <= 1) {
       return b;

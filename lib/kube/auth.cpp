@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include <pave/util/fs.hpp>
+#include <pave/util/base64.hpp>
 #include <pave/util/strings.hpp>
 
 namespace pave::kube {
@@ -100,26 +101,6 @@ private:
   std::optional<Credentials> m_cached;
 };
 
-std::string base64_encode(std::string_view in)
-{
-  static constexpr char k_chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  std::size_t i = 0;
-  for (; i + 2 < in.size(); i += 3) {
-    const unsigned v = (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8) |
-                       static_cast<unsigned char>(in[i + 2]);
-    out += {k_chars[(v >> 18) & 63], k_chars[(v >> 12) & 63], k_chars[(v >> 6) & 63], k_chars[v & 63]};
-  }
-  if (i + 1 == in.size()) {
-    const unsigned v = static_cast<unsigned char>(in[i]) << 16;
-    out += {k_chars[(v >> 18) & 63], k_chars[(v >> 12) & 63], '=', '='};
-  } else if (i + 2 == in.size()) {
-    const unsigned v = (static_cast<unsigned char>(in[i]) << 16) | (static_cast<unsigned char>(in[i + 1]) << 8);
-    out += {k_chars[(v >> 18) & 63], k_chars[(v >> 12) & 63], k_chars[(v >> 6) & 63], '='};
-  }
-  return out;
-}
-
 } // namespace
 
 std::shared_ptr<CredentialSource> make_credential_source(const RestConfig& config, util::Clock& clock)
@@ -144,7 +125,7 @@ std::string authorization_header(const Credentials& c)
     return "Bearer " + c.token;
   }
   if (!c.username.empty()) {
-    return "Basic " + base64_encode(c.username + ":" + c.password);
+    return "Basic " + util::base64_encode(c.username + ":" + c.password);
   }
   return {};
 }

@@ -1,15 +1,24 @@
 #include <pave/util/base64.hpp>
 
+#include <algorithm>
+
 #include <openssl/evp.h>
 
 namespace pave::util {
 
 std::string base64_encode(std::string_view in)
 {
+  // EVP_EncodeBlock takes an int length: whole 3-byte groups, a chunk at a time.
+  constexpr std::size_t k_chunk = 3 << 20;
   std::string out(4 * ((in.size() + 2) / 3), '\0');
-  const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                                reinterpret_cast<const unsigned char*>(in.data()), static_cast<int>(in.size()));
-  out.resize(static_cast<std::size_t>(n));
+  std::size_t written = 0;
+  for (std::size_t at = 0; at < in.size(); at += k_chunk) {
+    const std::size_t len = std::min(k_chunk, in.size() - at);
+    written += static_cast<std::size_t>(EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data() + written),
+                                                        reinterpret_cast<const unsigned char*>(in.data() + at),
+                                                        static_cast<int>(len)));
+  }
+  out.resize(written);
   return out;
 }
 

@@ -4,6 +4,7 @@
 #include <openssl/sha.h>
 
 #include <pave/template/sprig/common.hpp>
+#include <pave/util/base64.hpp>
 
 namespace pave::tmpl::sprig {
 
@@ -11,33 +12,6 @@ namespace {
 
 constexpr char k_b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 constexpr char k_b32[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-
-std::string b64encode(std::string_view in)
-{
-  std::string out;
-  out.reserve((in.size() + 2) / 3 * 4);
-  std::size_t i = 0;
-  for (; i + 3 <= in.size(); i += 3) {
-    auto n = (static_cast<std::uint32_t>(static_cast<unsigned char>(in[i])) << 16)
-             | (static_cast<std::uint32_t>(static_cast<unsigned char>(in[i + 1])) << 8)
-             | static_cast<unsigned char>(in[i + 2]);
-    out += k_b64[(n >> 18) & 63];
-    out += k_b64[(n >> 12) & 63];
-    out += k_b64[(n >> 6) & 63];
-    out += k_b64[n & 63];
-  }
-  if (i < in.size()) {
-    std::uint32_t n = static_cast<std::uint32_t>(static_cast<unsigned char>(in[i])) << 16;
-    if (i + 1 < in.size()) {
-      n |= static_cast<std::uint32_t>(static_cast<unsigned char>(in[i + 1])) << 8;
-    }
-    out += k_b64[(n >> 18) & 63];
-    out += k_b64[(n >> 12) & 63];
-    out += i + 1 < in.size() ? k_b64[(n >> 6) & 63] : '=';
-    out += '=';
-  }
-  return out;
-}
 
 int b64value(unsigned char c)
 {
@@ -235,7 +209,7 @@ std::uint32_t adler32(std::string_view s)
 
 std::string base64_encode(std::string_view data)
 {
-  return b64encode(data);
+  return util::base64_encode(data);
 }
 
 bool base64_decode(std::string_view text, std::string& out, std::string& error)
@@ -245,7 +219,7 @@ bool base64_decode(std::string_view text, std::string& out, std::string& error)
 
 void add_encoding_functions(FunctionTable& t)
 {
-  def(t, "b64enc", {{P::string}}, [](CallContext&, Args a) { return Value(b64encode(arg_string(a[0]))); });
+  def(t, "b64enc", {{P::string}}, [](CallContext&, Args a) { return Value(util::base64_encode(arg_string(a[0]))); });
   def(t, "b64dec", {{P::string}}, [](CallContext&, Args a) {
     std::string out;
     std::string error;
