@@ -139,7 +139,7 @@ std::map<std::string, plan::RecordedObject> recorded_objects(const state::State&
 {
   std::map<std::string, plan::RecordedObject> out;
   for (const auto& r : state.resources) {
-    out[r.address] = {r.app, r.applied, r.digest};
+    out[r.address] = {r.app, r.applied};
   }
   return out;
 }

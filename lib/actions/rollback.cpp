@@ -7,7 +7,6 @@
 #include <pave/plan/diff.hpp>
 #include <pave/util/clock.hpp>
 #include <pave/util/time.hpp>
-#include <pave/util/sha256.hpp>
 
 namespace pave::actions {
 
@@ -69,7 +68,6 @@ util::Result<plan::DesiredState> desired_from_revision(const state::Revision& re
       }
       o.object = plan::project(plan::strip_server_fields(live->second), o.object);
     }
-    o.digest = util::sha256_tagged(o.object.dump());
     desired.objects.push_back(std::move(o));
   }
   for (auto it = rev.apps.begin(); it != rev.apps.end(); ++it) {

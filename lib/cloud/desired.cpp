@@ -6,7 +6,6 @@
 
 #include <fmt/format.h>
 
-#include <pave/util/sha256.hpp>
 
 namespace pave::cloud {
 
@@ -400,7 +399,6 @@ util::Result<std::vector<plan::DesiredObject>> desired_objects(const project::Pr
                               d.object["metadata"]["name"].get<std::string>()};
       d.address = d.ref.address();
       d.source = fmt::format("pave.toml [cloud.{}.{}]", s.name, key);
-      d.digest = util::sha256_tagged(d.object.dump());
       if (!seen.insert(d.address).second) {
         return util::fail("cloud.{}.{}: {} is declared twice", s.name, key, d.ref.display());
       }

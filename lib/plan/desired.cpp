@@ -128,8 +128,9 @@ util::Result<DesiredState> render_environment(const project::Project& project, c
   std::map<std::string, DesiredObject> objects;
   auto add = [&](DesiredObject o) -> util::Result<void> {
     o.address = o.ref.address();
-    o.digest = util::sha256_tagged(o.object.dump());
-    const auto [it, inserted] = objects.emplace(o.address, o);
+    std::string key = o.address;
+    // try_emplace leaves `o` untouched when the key exists (for the message below).
+    const auto [it, inserted] = objects.try_emplace(std::move(key), std::move(o));
     if (!inserted) {
       return util::fail("{} is rendered by both {} and {}", o.ref.display(), it->second.source, o.source);
     }

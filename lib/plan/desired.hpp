@@ -28,7 +28,6 @@ struct DesiredObject
   std::string app;        ///< owning app ("" for namespaces pave adds)
   std::string source;     ///< template it came from ("web/templates/deployment.yaml")
   nlohmann::json object;  ///< the full object to apply
-  std::string digest;     ///< sha256 of object.dump()
 };
 
 /// What went into rendering one app, recorded with each revision.

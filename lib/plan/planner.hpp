@@ -18,7 +18,6 @@ struct RecordedObject
 {
   std::string app;
   nlohmann::json applied; ///< as recorded: Secret values redacted by `redact`
-  std::string digest;     ///< digest of the full desired object then
 };
 
 struct PlanInputs

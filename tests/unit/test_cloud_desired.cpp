@@ -113,12 +113,12 @@ TEST_CASE("cloud objects through plan::make_plan")
   in.live[desired.objects[2].address] = zone;
   json asg = desired.objects[0].object;
   in.live[desired.objects[0].address] = asg;
-  in.recorded[desired.objects.back().address] = {"", desired.objects.back().object, ""};
+  in.recorded[desired.objects.back().address] = {"", desired.objects.back().object};
   // A bucket recorded, no longer desired, still tagged as pave's: deleted.
   json old = desired.objects.back().object;
   old["metadata"]["name"] = "old-bucket";
   const std::string old_address = "k8s:aws.pave.dev/v1/S3Bucket//old-bucket";
-  in.recorded[old_address] = {"", old, ""};
+  in.recorded[old_address] = {"", old};
   in.live[old_address] = old;
   // A bucket whose region changes is replaced.
   const auto plan = plan::make_plan(in);

@@ -69,10 +69,10 @@ TEST_CASE("plan::make_plan")
   in.live[d.objects[2].address] = live_of(deployment("c", 1));
   // d: recorded, no longer desired, still live and marked as pave's.
   const json old = deployment("d", 1);
-  in.recorded["k8s:apps/v1/Deployment/shop/d"] = {"web", old, "sha256:x"};
+  in.recorded["k8s:apps/v1/Deployment/shop/d"] = {"web", old};
   in.live["k8s:apps/v1/Deployment/shop/d"] = live_of(old);
   // c was recorded with 1 replica but someone scaled it to 5 and back? No: record says 4 -> drift.
-  in.recorded[d.objects[2].address] = {"web", deployment("c", 4), "sha256:y"};
+  in.recorded[d.objects[2].address] = {"web", deployment("c", 4)};
 
   const plan::Plan p = plan::make_plan(in);
   CHECK(find(p, "a").action == plan::Action::create);
@@ -111,7 +111,7 @@ TEST_CASE("plan::make_plan replaces on immutable fields and forgets unowned obje
   in.live[d.objects[0].address] = live_of(deployment("a", 1));
   json foreign = deployment("z", 1);
   foreign["metadata"].erase("annotations");
-  in.recorded["k8s:apps/v1/Deployment/shop/z"] = {"web", deployment("z", 1), "sha256:z"};
+  in.recorded["k8s:apps/v1/Deployment/shop/z"] = {"web", deployment("z", 1)};
   in.live["k8s:apps/v1/Deployment/shop/z"] = foreign;
   const auto p = plan::make_plan(in);
   CHECK(find(p, "a").action == plan::Action::replace);
