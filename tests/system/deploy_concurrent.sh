@@ -17,7 +17,8 @@ kube_double_admin POST /_double/faults '{"latencyMs": 300}' >/dev/null
 sed -i 's/^replicaCount: 1$/replicaCount: 2/' values/dev.yaml
 pave deploy -e dev --yes >"$t/first.out" 2>"$t/first.err" &
 first=$!
-for _ in $(seq 100); do [ -s .pave/state/dev.json.lock ] && break; sleep 0.05; done
+for _ in $(seq 600); do [ -s .pave/state/dev.json.lock ] && break; sleep 0.05; done
+[ -s .pave/state/dev.json.lock ] || fail "the first deploy did not take the lock within 30 s"
 expect_exit 4 pave deploy -e dev --yes
 expect_contains err "is held by"
 expect_contains err "deploy"
