@@ -11,6 +11,7 @@ build_pkgs="cmake ninja-build g++ git pkg-config ccache
   libtomlplusplus-dev doctest-dev nlohmann-json3-dev libpugixml-dev libzstd-dev libarchive-dev
   libvalijson-dev libre2-dev rapidjson-dev"
 test_pkgs="bats python3 clang-16 libclang-rt-16-dev hyperfine kubectl
+  pdns-server pdns-backend-sqlite3 sqlite3 dnsutils chromium fonts-dejavu-core
   golang-go golang-github-masterminds-sprig-dev golang-github-ghodss-yaml-dev golang-github-burntsushi-toml-dev"
 
 missing=""
