@@ -42,13 +42,27 @@ namespace {
 /// What the callbacks of one transfer write into.
 struct Transfer
 {
+  const Request* req = nullptr;
   Response resp;
+  long status = 0;            ///< of the latest status line, for the body sink
+  std::uint64_t delivered = 0; ///< bytes handed to the body sink
+  bool sink_refused = false;
 };
 
 std::size_t on_body(char* data, std::size_t size, std::size_t n, void* user)
 {
-  static_cast<Transfer*>(user)->resp.body.append(data, size * n);
-  return size * n;
+  auto& t = *static_cast<Transfer*>(user);
+  const std::string_view chunk(data, size * n);
+  if (t.req->body_sink && t.status >= 200 && t.status < 300) {
+    if (!t.req->body_sink(t.delivered, chunk)) {
+      t.sink_refused = true;
+      return 0; // curl stops with CURLE_WRITE_ERROR
+    }
+    t.delivered += chunk.size();
+    return chunk.size();
+  }
+  t.resp.body.append(chunk);
+  return chunk.size();
 }
 
 std::size_t on_header(char* data, std::size_t size, std::size_t n, void* user)
@@ -60,13 +74,16 @@ std::size_t on_header(char* data, std::size_t size, std::size_t n, void* user)
   }
   if (line.starts_with("HTTP/")) {
     resp.headers.clear(); // a new response (after 100 Continue, a proxy's CONNECT reply, a redirect)
+    const auto space = line.find(' ');
+    static_cast<Transfer*>(user)->status =
+        space == std::string_view::npos ? 0 : std::strtol(std::string(line.substr(space + 1, 3)).c_str(), nullptr, 10);
   } else if (const auto colon = line.find(':'); colon != std::string_view::npos) {
     auto value = line.substr(colon + 1);
     while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) {
       value.remove_prefix(1);
     }
     resp.headers.emplace_back(std::string(line.substr(0, colon)), std::string(value));
-    if (iequals(line.substr(0, colon), "Content-Length")) {
+    if (iequals(line.substr(0, colon), "Content-Length") && !static_cast<Transfer*>(user)->req->body_sink) {
       // One allocation of the announced size (capped) instead of doubling:
       // bounds the memory of large parallel transfers (ranged S3 GETs).
       const auto length = std::strtoull(std::string(value).c_str(), nullptr, 10);
@@ -321,6 +338,7 @@ Result<Response> CurlHttpClient::send(const Request& req)
   api.easy_setopt(h, CURLOPT_HTTPHEADER, headers);
 
   Transfer transfer;
+  transfer.req = &req;
   char error_buffer[CURL_ERROR_SIZE] = {};
   api.easy_setopt(h, CURLOPT_ERRORBUFFER, error_buffer);
   api.easy_setopt(h, CURLOPT_WRITEFUNCTION, &on_body);
@@ -355,9 +373,11 @@ Result<Response> CurlHttpClient::send(const Request& req)
 
   if (code != CURLE_OK) {
     Failure f;
-    f.kind = classify(code);
+    f.kind = transfer.sink_refused ? FailureKind::cancelled : classify(code);
     f.host = host;
-    const char* detail = error_buffer[0] != '\0' ? error_buffer : api.easy_strerror(code);
+    const char* detail = transfer.sink_refused        ? "the response body could not be stored"
+                         : error_buffer[0] != '\0' ? error_buffer
+                                                     : api.easy_strerror(code);
     f.message = fmt::format("{} {}: {}", kind_phrase(f.kind), host, detail);
     if (debug) {
       spdlog::debug("http: < {} {} failed after {} ms ({}): {}", req.method, redact_url(req.url), ms, to_string(f.kind),

@@ -1,6 +1,7 @@
 #include <pave/http/fake_client.hpp>
 
 #include <memory>
+#include <utility>
 
 namespace pave::http {
 
@@ -51,7 +52,14 @@ Result<Response> FakeHttpClient::send(const Request& req)
   if (!handler) {
     return json(404, "fake: no route for " + req.method + " " + req.url);
   }
-  return handler(req);
+  auto resp = handler(req);
+  if (resp && req.body_sink && resp->ok()) { // as the curl client: a 2xx body goes to the sink
+    const std::string body = std::exchange(resp->body, {});
+    if (!req.body_sink(0, body)) {
+      return std::unexpected(Failure{FailureKind::cancelled, url_host(req.url), "the response body could not be stored"});
+    }
+  }
+  return resp;
 }
 
 std::vector<Request> FakeHttpClient::requests() const

@@ -3,6 +3,8 @@
 /// the HTTP layer (Kubernetes now, AWS later).
 #include <atomic>
 #include <chrono>
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,6 +34,13 @@ struct Request
   std::optional<bool> idempotent;
   /// When set and it becomes true, the transfer stops with FailureKind::cancelled.
   const std::atomic<bool>* cancel = nullptr;
+  /// When set, the body of a 2xx response is handed to it in pieces as they
+  /// arrive (`offset` counts from the start of that response's body) and
+  /// Response::body stays empty, so that a large download never sits in
+  /// memory; other responses keep their body (the error document) as usual.
+  /// Returning false stops the transfer with FailureKind::cancelled. A retry
+  /// starts again at offset 0, so a sink that writes at its offset is safe.
+  std::function<bool(std::uint64_t offset, std::string_view data)> body_sink;
 
   bool is_idempotent() const;
 };

@@ -202,3 +202,61 @@ TEST_CASE("s3::plan_parts")
   const auto huge = plan_parts(200ull << 30, 8 * mib);          // 200 GiB: at most 10,000 parts
   CHECK(huge.size() <= 10000);
 }
+
+TEST_CASE("s3::download_range_size")
+{
+  using cloud::aws::s3::download_range_size;
+  const std::uint64_t mib = 1ull << 20;
+  cloud::aws::s3::TransferOptions o; // 8 MiB parts, 8 workers
+  CHECK(download_range_size(256 * mib, o) == 32 * mib);      // one range per worker
+  CHECK(download_range_size(10 * mib, o) == 8 * mib);        // never below part_size
+  CHECK(download_range_size(100 * mib + 1, o) == 13 * mib);  // 12.5 MiB and a byte, up to whole MiB
+  CHECK(download_range_size(10ull << 30, o) == 64 * mib);    // 10 GiB: capped, a failed range costs 64 MiB
+  o.concurrency = 0;                                          // treated as one worker
+  CHECK(download_range_size(40 * mib, o) == 40 * mib);
+}
+
+TEST_CASE("s3::download_file streams ranges to disk, pinned to the ETag")
+{
+  Fixture f;
+  test::TestContext ctx;
+  std::string object(20 * (1u << 20) + 123, '\0');
+  for (std::size_t i = 0; i < object.size(); ++i) {
+    object[i] = static_cast<char>((i * 7919) >> 3);
+  }
+  bool short_body = false;
+  f.http.on("HEAD", "http://aws.test/b/big", [&](const http::Request&) -> http::Result<http::Response> {
+    return resp(200, "", {{"Content-Length", std::to_string(object.size())}, {"ETag", "\"e1\""}});
+  });
+  f.http.on("GET", "http://aws.test/b/big", [&](const http::Request& req) -> http::Result<http::Response> {
+    const auto range = std::string(http::find_header(req.headers, "Range").value_or(""));
+    CHECK(http::find_header(req.headers, "If-Match").value_or("") == "\"e1\"");
+    unsigned long long first = 0, last = 0;
+    REQUIRE(std::sscanf(range.c_str(), "bytes=%llu-%llu", &first, &last) == 2);
+    auto body = object.substr(first, last - first + 1);
+    if (short_body) {
+      body.resize(body.size() / 2);
+    }
+    return resp(206, std::move(body));
+  });
+  cloud::aws::s3::S3 s3(*f.client);
+  cloud::aws::s3::TransferOptions o;
+  o.concurrency = 2;
+  SUBCASE("the file is byte-identical, one range per worker")
+  {
+    const auto r = cloud::aws::s3::download_file(s3, "b", "big", "out.bin", o);
+    REQUIRE(r);
+    CHECK(r->bytes == object.size());
+    CHECK(r->parts == 2); // 20 MiB over 2 workers: two 11 MiB ranges
+    CHECK(test::read_file("out.bin") == object);
+  }
+  SUBCASE("a short range fails the download and leaves no file")
+  {
+    short_body = true;
+    const auto r = cloud::aws::s3::download_file(s3, "b", "big", "out.bin", o);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().code == "IncompleteBody");
+    CHECK_FALSE(std::filesystem::exists("out.bin"));
+    CHECK_FALSE(std::filesystem::exists("out.bin.pave-part"));
+  }
+}

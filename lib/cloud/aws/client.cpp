@@ -128,6 +128,7 @@ AwsResult<http::Response> Client::send(const ServiceInfo& service, OperationRequ
   }
   req.url += op.path + (op.query.empty() ? "" : "?" + op.query);
   req.body = std::move(op.body);
+  req.body_sink = std::move(op.body_sink);
   req.timeout = op.timeout.count() > 0 ? op.timeout : m_config.timeout;
   req.idempotent = true; // see the header: pave's AWS writes are idempotent
   bool refreshed = false;

@@ -64,6 +64,8 @@ struct OperationRequest
   /// Throttling is still retried (the request was refused, not carried out).
   bool idempotent = true;
   std::chrono::milliseconds timeout{}; ///< zero: the client's
+  /// Streams a 2xx response body instead of returning it (http::Request::body_sink).
+  std::function<bool(std::uint64_t offset, std::string_view data)> body_sink;
 };
 
 class Client

@@ -1,5 +1,7 @@
 #include <pave/cloud/aws/s3.hpp>
 
+#include <algorithm>
+
 #include <openssl/evp.h>
 #include <openssl/md5.h>
 #include <openssl/sha.h>
@@ -153,6 +155,31 @@ AwsResult<Object> S3::get_object(const std::string& bucket, const std::string& k
   obj.body = std::move(resp.body);
   obj.info.size = obj.body.size();
   return obj;
+}
+
+AwsResult<ObjectInfo> S3::get_object_to(const std::string& bucket, const std::string& key, const std::string& range,
+                                        const std::string& if_match,
+                                        std::function<bool(std::uint64_t offset, std::string_view data)> sink)
+{
+  auto o = op("GetObject", "GET", bucket, key);
+  if (!range.empty()) {
+    o.headers.emplace_back("Range", range);
+  }
+  if (!if_match.empty()) {
+    o.headers.emplace_back("If-Match", if_match);
+  }
+  std::uint64_t delivered = 0; // the furthest byte written, over every attempt
+  o.body_sink = [&](std::uint64_t offset, std::string_view data) {
+    if (!sink(offset, data)) {
+      return false;
+    }
+    delivered = std::max(delivered, offset + data.size());
+    return true;
+  };
+  PAVE_TRY_ASSIGN(auto resp, send(std::move(o)));
+  ObjectInfo info = info_from_headers(resp, key);
+  info.size = delivered;
+  return info;
 }
 
 AwsResult<ObjectInfo> S3::head_object(const std::string& bucket, const std::string& key)

@@ -10,8 +10,10 @@
 /// Every payload's SHA-256 is signed, so S3 rejects a corrupted body
 /// (XAmzContentSHA256Mismatch).
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -56,6 +58,14 @@ public:
   /// `range`: "bytes=0-99" or empty; `if_match`: ETag or empty.
   AwsResult<Object> get_object(const std::string& bucket, const std::string& key, const std::string& range = {},
                                const std::string& if_match = {});
+  /// GetObject streamed: the bytes (of `range` when not empty) are handed to
+  /// `sink` as they arrive, `offset` counting from the first byte returned
+  /// (a retried request starts again at 0), and never held in memory. The
+  /// result's `size` is the number of bytes delivered. A sink returning
+  /// false stops the transfer with a network error of kind cancelled.
+  AwsResult<ObjectInfo> get_object_to(const std::string& bucket, const std::string& key, const std::string& range,
+                                      const std::string& if_match,
+                                      std::function<bool(std::uint64_t offset, std::string_view data)> sink);
   /// Error code "NotFound" when the key does not exist.
   AwsResult<ObjectInfo> head_object(const std::string& bucket, const std::string& key);
   /// `if_match`: delete only while the object has that ETag (PreconditionFailed otherwise).

@@ -188,6 +188,16 @@ AwsResult<TransferResult> upload_file(S3& s3, const std::filesystem::path& file,
   return result;
 }
 
+std::uint64_t download_range_size(std::uint64_t size, const TransferOptions& options)
+{
+  constexpr std::uint64_t k_mib = 1ull << 20;
+  constexpr std::uint64_t k_max_range = 64 * k_mib;
+  const auto workers = static_cast<std::uint64_t>(std::max(options.concurrency, 1));
+  const auto even = (size + workers - 1) / workers;
+  const auto rounded = (even + k_mib - 1) / k_mib * k_mib;
+  return std::max(options.part_size, std::min(rounded, k_max_range));
+}
+
 AwsResult<TransferResult> download_file(S3& s3, const std::string& bucket, const std::string& key,
                                         const std::filesystem::path& file, const TransferOptions& options)
 {
@@ -197,23 +207,36 @@ AwsResult<TransferResult> download_file(S3& s3, const std::string& bucket, const
   if (out.fd < 0 || ::ftruncate(out.fd, static_cast<off_t>(head.size)) != 0) {
     return local_error("GetObject", fmt::format("cannot write {}: {}", tmp.string(), std::strerror(errno)));
   }
-  const auto parts = plan_parts(head.size, options.part_size);
+  const auto parts = plan_parts(head.size, download_range_size(head.size, options));
   auto got = parallel(parts.size(), options.concurrency, [&](std::size_t i) -> AwsResult<void> {
-    if (parts[i].second == 0) {
+    const auto [start, length] = parts[i];
+    if (length == 0) {
       return {};
     }
-    const auto range = fmt::format("bytes={}-{}", parts[i].first, parts[i].first + parts[i].second - 1);
-    PAVE_TRY_ASSIGN(auto obj, s3.get_object(bucket, key, range, head.etag));
-    if (obj.body.size() != parts[i].second) {
+    const auto range = fmt::format("bytes={}-{}", start, start + length - 1);
+    int write_errno = 0;
+    auto got_range = s3.get_object_to(bucket, key, range, head.etag, [&](std::uint64_t offset, std::string_view data) {
+      if (offset + data.size() > length) { // more than asked for: refuse rather than spill into the next range
+        write_errno = EOVERFLOW;
+        return false;
+      }
+      if (!write_at(out.fd, data, start + offset)) {
+        write_errno = errno;
+        return false;
+      }
+      return true;
+    });
+    if (write_errno != 0) {
+      return local_error("GetObject", fmt::format("cannot write {}: {}", tmp.string(), std::strerror(write_errno)));
+    }
+    PAVE_TRY(got_range);
+    if (got_range->size != length) {
       AwsError e;
       e.service = "s3";
       e.operation = "GetObject";
       e.code = "IncompleteBody";
-      e.message = fmt::format("range {} returned {} bytes", range, obj.body.size());
+      e.message = fmt::format("range {} returned {} bytes", range, got_range->size);
       return std::unexpected(e);
-    }
-    if (!write_at(out.fd, obj.body, parts[i].first)) {
-      return local_error("GetObject", fmt::format("cannot write {}: {}", tmp.string(), std::strerror(errno)));
     }
     return {};
   });
