@@ -4,6 +4,8 @@
 #include <array>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
+#include <span>
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -243,31 +245,60 @@ CurlStats CurlHttpClient::stats() const
   return CurlStats{m_requests.load(), m_connections.load()};
 }
 
-Result<Response> CurlHttpClient::send(const Request& req)
+/// One transfer in flight: its pooled handle and everything libcurl points
+/// into until the transfer ends (so it never moves).
+struct CurlHttpClient::Pending
+{
+  CurlHttpClient& owner;
+  const Request& req;
+  CURL* h;
+  std::string host;
+  std::string url;
+  std::string connect_to;
+  curl_slist* headers = nullptr;
+  curl_slist* connect_list = nullptr;
+  curl_blob ca_blob{};
+  curl_blob cert_blob{};
+  curl_blob key_blob{};
+  char error_buffer[CURL_ERROR_SIZE] = {};
+  Transfer transfer;
+  std::chrono::steady_clock::time_point started;
+
+  Pending(CurlHttpClient& o, const Request& r, CURL* handle) : owner(o), req(r), h(handle), host(url_host(r.url)) {}
+  Pending(const Pending&) = delete;
+  Pending& operator=(const Pending&) = delete;
+  ~Pending()
+  {
+    const CurlApi& api = *owner.m_share->api;
+    api.slist_free_all(headers);
+    api.slist_free_all(connect_list);
+    // The handle keeps pointers to this transfer's data until the next reset.
+    api.easy_setopt(h, CURLOPT_ERRORBUFFER, nullptr);
+    api.easy_setopt(h, CURLOPT_HTTPHEADER, nullptr);
+    api.easy_setopt(h, CURLOPT_CONNECT_TO, nullptr);
+    owner.release_handle(h);
+  }
+};
+
+Result<std::unique_ptr<CurlHttpClient::Pending>> CurlHttpClient::start(const Request& req)
 {
   const CurlApi& api = *m_share->api;
-  const std::string host = url_host(req.url);
   auto* h = static_cast<CURL*>(acquire_handle());
   if (h == nullptr) {
+    const std::string host = url_host(req.url);
     return std::unexpected(Failure{FailureKind::protocol, host, fmt::format("request failed to {}: curl_easy_init failed", host)});
   }
-  struct Release
-  {
-    CurlHttpClient& self;
-    void* h;
-    ~Release() { self.release_handle(h); }
-  } release{*this, h};
+  auto p = std::make_unique<Pending>(*this, req, h);
 
   // Options are set afresh for every transfer; reset keeps the handle's
   // connections, DNS entries and TLS sessions.
   api.easy_reset(h);
   const TlsOptions& tls = m_options.tls;
-  std::string url = req.url;
-  std::string connect_to;
+  p->url = req.url;
   if (!tls.server_name.empty()) {
-    url = with_server_name(req.url, tls.server_name, connect_to);
+    p->url = with_server_name(req.url, tls.server_name, p->connect_to);
   }
-  api.easy_setopt(h, CURLOPT_URL, url.c_str());
+  api.easy_setopt(h, CURLOPT_URL, p->url.c_str());
   api.easy_setopt(h, CURLOPT_SHARE, m_share->handle);
   api.easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
   api.easy_setopt(h, CURLOPT_USERAGENT, m_options.user_agent.c_str());
@@ -287,10 +318,9 @@ Result<Response> CurlHttpClient::send(const Request& req)
   }
 
   // TLS.
-  curl_slist* connect_list = nullptr;
-  if (!connect_to.empty()) {
-    connect_list = api.slist_append(nullptr, connect_to.c_str());
-    api.easy_setopt(h, CURLOPT_CONNECT_TO, connect_list);
+  if (!p->connect_to.empty()) {
+    p->connect_list = api.slist_append(nullptr, p->connect_to.c_str());
+    api.easy_setopt(h, CURLOPT_CONNECT_TO, p->connect_list);
   }
   if (tls.insecure) {
     api.easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 0L);
@@ -299,20 +329,20 @@ Result<Response> CurlHttpClient::send(const Request& req)
   if (!tls.ca_file.empty()) {
     api.easy_setopt(h, CURLOPT_CAINFO, tls.ca_file.c_str());
   }
-  curl_blob ca_blob{const_cast<char*>(tls.ca_pem.data()), tls.ca_pem.size(), CURL_BLOB_NOCOPY};
+  p->ca_blob = curl_blob{const_cast<char*>(tls.ca_pem.data()), tls.ca_pem.size(), CURL_BLOB_NOCOPY};
   if (!tls.ca_pem.empty()) {
-    api.easy_setopt(h, CURLOPT_CAINFO_BLOB, &ca_blob);
+    api.easy_setopt(h, CURLOPT_CAINFO_BLOB, &p->ca_blob);
   }
-  curl_blob cert_blob{const_cast<char*>(tls.client_cert_pem.data()), tls.client_cert_pem.size(), CURL_BLOB_NOCOPY};
-  curl_blob key_blob{const_cast<char*>(tls.client_key_pem.data()), tls.client_key_pem.size(), CURL_BLOB_NOCOPY};
+  p->cert_blob = curl_blob{const_cast<char*>(tls.client_cert_pem.data()), tls.client_cert_pem.size(), CURL_BLOB_NOCOPY};
+  p->key_blob = curl_blob{const_cast<char*>(tls.client_key_pem.data()), tls.client_key_pem.size(), CURL_BLOB_NOCOPY};
   if (!tls.client_cert_pem.empty()) {
-    api.easy_setopt(h, CURLOPT_SSLCERT_BLOB, &cert_blob);
+    api.easy_setopt(h, CURLOPT_SSLCERT_BLOB, &p->cert_blob);
     api.easy_setopt(h, CURLOPT_SSLCERTTYPE, "PEM");
   } else if (!tls.client_cert_file.empty()) {
     api.easy_setopt(h, CURLOPT_SSLCERT, tls.client_cert_file.c_str());
   }
   if (!tls.client_key_pem.empty()) {
-    api.easy_setopt(h, CURLOPT_SSLKEY_BLOB, &key_blob);
+    api.easy_setopt(h, CURLOPT_SSLKEY_BLOB, &p->key_blob);
     api.easy_setopt(h, CURLOPT_SSLKEYTYPE, "PEM");
   } else if (!tls.client_key_file.empty()) {
     api.easy_setopt(h, CURLOPT_SSLKEY, tls.client_key_file.c_str());
@@ -330,65 +360,62 @@ Result<Response> CurlHttpClient::send(const Request& req)
     api.easy_setopt(h, CURLOPT_POSTFIELDS, req.body.data());
     api.easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(req.body.size()));
   }
-  curl_slist* headers = nullptr;
-  for (const auto& [k, v] : req.headers) {
-    headers = api.slist_append(headers, (k + ": " + v).c_str());
+    for (const auto& [k, v] : req.headers) {
+    p->headers = api.slist_append(p->headers, (k + ": " + v).c_str());
   }
-  headers = api.slist_append(headers, "Expect:"); // no 100-continue round trip
-  api.easy_setopt(h, CURLOPT_HTTPHEADER, headers);
+  p->headers = api.slist_append(p->headers, "Expect:"); // no 100-continue round trip
+  api.easy_setopt(h, CURLOPT_HTTPHEADER, p->headers);
 
-  Transfer transfer;
-  transfer.req = &req;
-  char error_buffer[CURL_ERROR_SIZE] = {};
-  api.easy_setopt(h, CURLOPT_ERRORBUFFER, error_buffer);
+  p->transfer.req = &req;
+  api.easy_setopt(h, CURLOPT_ERRORBUFFER, p->error_buffer);
   api.easy_setopt(h, CURLOPT_WRITEFUNCTION, &on_body);
-  api.easy_setopt(h, CURLOPT_WRITEDATA, &transfer);
+  api.easy_setopt(h, CURLOPT_WRITEDATA, &p->transfer);
   api.easy_setopt(h, CURLOPT_HEADERFUNCTION, &on_header);
-  api.easy_setopt(h, CURLOPT_HEADERDATA, &transfer);
+  api.easy_setopt(h, CURLOPT_HEADERDATA, &p->transfer);
   if (req.cancel != nullptr) {
     api.easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
     api.easy_setopt(h, CURLOPT_XFERINFOFUNCTION, &on_progress);
     api.easy_setopt(h, CURLOPT_XFERINFODATA, const_cast<std::atomic<bool>*>(req.cancel));
   }
-
-  const bool debug = spdlog::should_log(spdlog::level::debug);
-  if (debug) {
+  if (spdlog::should_log(spdlog::level::debug)) {
     spdlog::debug("http: > {} {} [{}] {} bytes", req.method, redact_url(req.url), log_headers(req.headers),
                   req.body.size());
   }
-  const auto start = std::chrono::steady_clock::now();
-  const CURLcode code = api.easy_perform(h);
-  api.slist_free_all(headers);
-  api.slist_free_all(connect_list);
-  api.easy_setopt(h, CURLOPT_ERRORBUFFER, nullptr);
-  // The handle keeps pointers to this call's data until the next reset.
-  api.easy_setopt(h, CURLOPT_HTTPHEADER, nullptr);
-  api.easy_setopt(h, CURLOPT_CONNECT_TO, nullptr);
+  p->started = std::chrono::steady_clock::now();
+  return p;
+}
 
+Result<Response> CurlHttpClient::finish(Pending& p, int curl_code)
+{
+  const CurlApi& api = *m_share->api;
+  const auto code = static_cast<CURLcode>(curl_code);
+  const Request& req = p.req;
   long connects = 0;
-  api.easy_getinfo(h, CURLINFO_NUM_CONNECTS, &connects);
+  api.easy_getinfo(p.h, CURLINFO_NUM_CONNECTS, &connects);
   m_requests.fetch_add(1, std::memory_order_relaxed);
   m_connections.fetch_add(static_cast<std::uint64_t>(connects), std::memory_order_relaxed);
-  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+  const auto ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - p.started).count();
+  const bool debug = spdlog::should_log(spdlog::level::debug);
 
   if (code != CURLE_OK) {
     Failure f;
-    f.kind = transfer.sink_refused ? FailureKind::cancelled : classify(code);
-    f.host = host;
-    const char* detail = transfer.sink_refused        ? "the response body could not be stored"
-                         : error_buffer[0] != '\0' ? error_buffer
-                                                     : api.easy_strerror(code);
-    f.message = fmt::format("{} {}: {}", kind_phrase(f.kind), host, detail);
+    f.kind = p.transfer.sink_refused ? FailureKind::cancelled : classify(code);
+    f.host = p.host;
+    const char* detail = p.transfer.sink_refused        ? "the response body could not be stored"
+                         : p.error_buffer[0] != '\0' ? p.error_buffer
+                                                       : api.easy_strerror(code);
+    f.message = fmt::format("{} {}: {}", kind_phrase(f.kind), p.host, detail);
     if (debug) {
       spdlog::debug("http: < {} {} failed after {} ms ({}): {}", req.method, redact_url(req.url), ms, to_string(f.kind),
                     detail);
     }
     return std::unexpected(std::move(f));
   }
-  Response& resp = transfer.resp;
-  api.easy_getinfo(h, CURLINFO_RESPONSE_CODE, &resp.status);
+  Response& resp = p.transfer.resp;
+  api.easy_getinfo(p.h, CURLINFO_RESPONSE_CODE, &resp.status);
   long version = 0;
-  api.easy_getinfo(h, CURLINFO_HTTP_VERSION, &version);
+  api.easy_getinfo(p.h, CURLINFO_HTTP_VERSION, &version);
   resp.http_version = version == CURL_HTTP_VERSION_2_0 ? "2" : version == CURL_HTTP_VERSION_1_0 ? "1.0"
                       : version == CURL_HTTP_VERSION_3   ? "3"
                                                          : "1.1";
@@ -397,6 +424,73 @@ Result<Response> CurlHttpClient::send(const Request& req)
                   redact_url(req.url), resp.http_version, resp.body.size(), ms, connects, log_headers(resp.headers));
   }
   return std::move(resp);
+}
+
+Result<Response> CurlHttpClient::send(const Request& req)
+{
+  PAVE_TRY_ASSIGN(auto p, start(req));
+  return finish(*p, m_share->api->easy_perform(p->h));
+}
+
+std::vector<Result<Response>> CurlHttpClient::send_all(std::span<const Request> reqs)
+{
+  const CurlApi& api = *m_share->api;
+  std::vector<Result<Response>> out(reqs.size());
+  CURLM* multi = reqs.size() > 1 ? api.multi_init() : nullptr;
+  if (multi == nullptr) { // one request, or no multi handle to be had: one at a time
+    for (std::size_t i = 0; i < reqs.size(); ++i) {
+      out[i] = send(reqs[i]);
+    }
+    return out;
+  }
+  std::vector<std::unique_ptr<Pending>> pending(reqs.size());
+  std::size_t running = 0;
+  for (std::size_t i = 0; i < reqs.size(); ++i) {
+    auto p = start(reqs[i]);
+    if (!p) {
+      out[i] = std::unexpected(std::move(p.error()));
+      continue;
+    }
+    api.easy_setopt((*p)->h, CURLOPT_PRIVATE, reinterpret_cast<char*>(i));
+    if (api.multi_add_handle(multi, (*p)->h) != CURLM_OK) {
+      out[i] = send(reqs[i]); // p releases its handle first
+      continue;
+    }
+    pending[i] = std::move(*p);
+    ++running;
+  }
+  while (running > 0) {
+    int active = 0;
+    if (api.multi_perform(multi, &active) != CURLM_OK) {
+      break;
+    }
+    int queued = 0;
+    while (CURLMsg* msg = api.multi_info_read(multi, &queued)) {
+      if (msg->msg != CURLMSG_DONE) {
+        continue;
+      }
+      char* index = nullptr;
+      api.easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &index);
+      const auto i = reinterpret_cast<std::size_t>(index);
+      const CURLcode result = msg->data.result;
+      api.multi_remove_handle(multi, msg->easy_handle);
+      out[i] = finish(*pending[i], result);
+      pending[i].reset();
+      --running;
+    }
+    if (running > 0 && api.multi_poll(multi, nullptr, 0, 1000, nullptr) != CURLM_OK) {
+      break;
+    }
+  }
+  for (std::size_t i = 0; i < pending.size(); ++i) { // only after a multi handle error
+    if (pending[i]) {
+      api.multi_remove_handle(multi, pending[i]->h);
+      pending[i].reset();
+      out[i] = send(reqs[i]);
+    }
+  }
+  api.multi_cleanup(multi);
+  return out;
 }
 
 } // namespace pave::http

@@ -66,6 +66,8 @@ public:
   CurlHttpClient& operator=(const CurlHttpClient&) = delete;
 
   Result<Response> send(const Request& req) override;
+  /// Drives every request at once through one curl multi handle.
+  std::vector<Result<Response>> send_all(std::span<const Request> reqs) override;
 
   CurlStats stats() const;
 
@@ -73,6 +75,11 @@ public:
 
 private:
   explicit CurlHttpClient(CurlOptions options);
+  struct Pending; ///< one transfer's handle and what libcurl points into (curl_client.cpp)
+  /// A pooled handle set up for `req`; a Failure when no handle can be had.
+  Result<std::unique_ptr<Pending>> start(const Request& req);
+  /// The outcome of a finished transfer (`code`: its CURLcode).
+  Result<Response> finish(Pending& p, int code);
   void* acquire_handle();
   void release_handle(void* handle);
 

@@ -132,20 +132,58 @@ http::Result<http::Response> Client::request(std::string method, std::string_vie
   return http::with_retries(m_options.retry, *m_options.clock, req, attempt);
 }
 
+util::Result<nlohmann::json> Client::json_body(const std::string& path, const http::Response& resp) const
+{
+  if (!resp.ok()) {
+    return std::unexpected(status_error(http::Request{"GET", m_options.server + path}, resp));
+  }
+  auto doc = nlohmann::json::parse(resp.body, nullptr, false);
+  if (doc.is_discarded()) {
+    return util::fail("{}{}: response is not JSON", m_options.server, path);
+  }
+  return doc;
+}
+
 util::Result<nlohmann::json> Client::get_json(const std::string& path)
 {
   auto resp = request("GET", path);
   if (!resp) {
     return std::unexpected(util::Error{resp.error().message});
   }
-  if (!resp->ok()) {
-    return std::unexpected(status_error(http::Request{"GET", m_options.server + path}, *resp));
+  return json_body(path, *resp);
+}
+
+std::vector<util::Result<nlohmann::json>> Client::get_json_all(const std::vector<std::string>& paths)
+{
+  std::vector<util::Result<nlohmann::json>> out(paths.size());
+  Credentials creds;
+  if (m_options.credentials) {
+    if (auto c = m_options.credentials->get()) {
+      creds = std::move(*c);
+    }
   }
-  auto doc = nlohmann::json::parse(resp->body, nullptr, false);
-  if (doc.is_discarded()) {
-    return util::fail("{}{}: response is not JSON", m_options.server, path);
+  auto h = transport(creds);
+  std::vector<http::Result<http::Response>> batch;
+  if (h) {
+    std::vector<http::Request> reqs(paths.size());
+    const std::string auth = authorization_header(creds);
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+      reqs[i].url = m_options.server + paths[i];
+      reqs[i].timeout = m_options.timeout;
+      reqs[i].headers.emplace_back("Accept", "application/json");
+      if (!auth.empty()) {
+        reqs[i].headers.emplace_back("Authorization", auth);
+      }
+    }
+    m_requests.fetch_add(reqs.size(), std::memory_order_relaxed);
+    batch = (*h)->send_all(reqs);
   }
-  return doc;
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    const bool mendable = i >= batch.size() || !batch[i] || batch[i]->status == 401 || batch[i]->status == 429 ||
+                          batch[i]->status >= 500;
+    out[i] = mendable ? get_json(paths[i]) : json_body(paths[i], *batch[i]);
+  }
+  return out;
 }
 
 util::Result<void> Client::load_discovery(bool force_refresh)
@@ -168,6 +206,7 @@ util::Result<void> Client::load_discovery(bool force_refresh)
     }
   }
   PAVE_TRY_ASSIGN(Discovery d, fetch_discovery([this](const std::string& p) { return get_json(p); },
+                                               [this](const std::vector<std::string>& p) { return get_json_all(p); },
                                                m_options.parallelism, now));
   ++m_discovery_generation;
   if (d.complete && !cache_file.empty()) {

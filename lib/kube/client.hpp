@@ -108,6 +108,14 @@ public:
 
 private:
   util::Result<nlohmann::json> get_json(const std::string& path);
+  /// The parsed JSON of a GET's response to `path`; a status error otherwise.
+  util::Result<nlohmann::json> json_body(const std::string& path, const http::Response& resp) const;
+  /// GETs every path at once (HttpClient::send_all: one round of concurrent
+  /// requests) and parses each body as get_json does. A path whose request
+  /// failed in a way a retry could mend (no response, 401, 429, 5xx) is
+  /// fetched again alone through get_json, with its retries and credential
+  /// refresh. Results are in the order of `paths`.
+  std::vector<util::Result<nlohmann::json>> get_json_all(const std::vector<std::string>& paths);
   util::Result<void> load_discovery(bool force_refresh);
   util::Result<std::shared_ptr<http::HttpClient>> transport(const Credentials& creds);
   std::optional<ResourceInfo> find_resource(std::string_view api_version, std::string_view kind) const;

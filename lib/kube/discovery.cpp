@@ -1,12 +1,10 @@
 #include <pave/kube/discovery.hpp>
 
-#include <atomic>
+#include <algorithm>
 #include <cstdlib>
-#include <mutex>
 
 #include <spdlog/spdlog.h>
 
-#include <pave/util/parallel.hpp>
 
 namespace pave::kube {
 
@@ -37,7 +35,8 @@ std::vector<ResourceInfo> parse_resource_list(const nlohmann::json& list)
   return out;
 }
 
-util::Result<Discovery> fetch_discovery(const GetJson& get, int parallelism, std::chrono::system_clock::time_point now)
+util::Result<Discovery> fetch_discovery(const GetJson& get, const GetJsonAll& get_all, int parallelism,
+                                        std::chrono::system_clock::time_point now)
 {
   std::vector<std::string> paths;
   PAVE_TRY_ASSIGN(const nlohmann::json core, get("/api"));
@@ -57,22 +56,22 @@ util::Result<Discovery> fetch_discovery(const GetJson& get, int parallelism, std
     }
   }
 
-  std::vector<std::vector<ResourceInfo>> lists(paths.size());
-  std::atomic<bool> complete{true};
-  util::parallel_for(paths.size(), parallelism, [&](std::size_t i) {
-    auto list = get(paths[i]);
-    if (!list) {
-      spdlog::warn("kube: discovery of {} failed, skipping it: {}", paths[i], list.error().message);
-      complete = false;
-      return;
-    }
-    lists[i] = parse_resource_list(*list);
-  });
   Discovery d;
   d.fetched_at = now;
-  d.complete = complete;
-  for (auto& l : lists) {
-    d.resources.insert(d.resources.end(), l.begin(), l.end());
+  const auto batch = static_cast<std::size_t>(std::max(parallelism, 1));
+  for (std::size_t first = 0; first < paths.size(); first += batch) {
+    const std::vector<std::string> some(paths.begin() + static_cast<std::ptrdiff_t>(first),
+                                        paths.begin() + static_cast<std::ptrdiff_t>(std::min(first + batch, paths.size())));
+    auto lists = get_all(some);
+    for (std::size_t i = 0; i < some.size(); ++i) {
+      if (!lists[i]) {
+        spdlog::warn("kube: discovery of {} failed, skipping it: {}", some[i], lists[i].error().message);
+        d.complete = false;
+        continue;
+      }
+      auto resources = parse_resource_list(*lists[i]);
+      d.resources.insert(d.resources.end(), resources.begin(), resources.end());
+    }
   }
   return d;
 }

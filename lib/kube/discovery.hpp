@@ -31,11 +31,14 @@ struct Discovery
 
 /// GETs an API path and parses the JSON body.
 using GetJson = std::function<util::Result<nlohmann::json>(const std::string& path)>;
+/// GETs several API paths at once; one result per path, in order.
+using GetJsonAll = std::function<std::vector<util::Result<nlohmann::json>>(const std::vector<std::string>& paths)>;
 
-/// Fetches discovery with `get`, up to `parallelism` group-versions at a
-/// time. /api and /apis failing is an error; a failing group-version (an
-/// aggregated API that is down) is logged, skipped and marks the result incomplete.
-util::Result<Discovery> fetch_discovery(const GetJson& get, int parallelism,
+/// Fetches discovery: /api and /apis with `get`, then the group-versions
+/// they list with `get_all`, `parallelism` paths per batch. /api and /apis
+/// failing is an error; a failing group-version (an aggregated API that is
+/// down) is logged, skipped and marks the result incomplete.
+util::Result<Discovery> fetch_discovery(const GetJson& get, const GetJsonAll& get_all, int parallelism,
                                         std::chrono::system_clock::time_point now);
 
 /// The resources of one APIResourceList body, subresources skipped.

@@ -252,6 +252,25 @@ TEST_CASE("kube::Client retries and credentials")
     CHECK(client.version()->git_version == "v1");
     CHECK(f.count("GET", "/version") == 2);
   }
+  SUBCASE("discovery sends the group-versions as one batch; a 503 among them is fetched again alone")
+  {
+    f.fake->script("GET", url("/apis/apps/v1"),
+                   {FakeHttpClient::json(503, R"({"kind":"Status","message":"unavailable","code":503})"),
+                    FakeHttpClient::json(200, R"({"groupVersion":"apps/v1","resources":[
+                      {"name":"deployments","kind":"Deployment","namespaced":true}]})")});
+    kube::Client client(f.options());
+    CHECK(*client.resolve("apps/v1", "Deployment") == kube::ResourceInfo{"apps", "v1", "Deployment", "deployments", true});
+    CHECK(f.count("GET", "/apis/apps/v1") == 2);
+    CHECK(f.count("GET", "/api/v1") == 1);
+    CHECK(f.clock.sleeps.empty()); // the first retry of the lone request is immediate
+  }
+  SUBCASE("a group-version that stays down is skipped, and discovery is incomplete rather than failed")
+  {
+    f.fake->on("GET", url("/apis/apps/v1"),
+               [](const http::Request&) { return FakeHttpClient::json(503, R"({"kind":"Status","code":503})"); });
+    kube::Client client(f.options());
+    CHECK(*client.resolve("v1", "ConfigMap") == k_configmaps);
+  }
   SUBCASE("concurrent use")
   {
     f.fake->on("PATCH", url("/api/v1/namespaces/default/configmaps/*"),
