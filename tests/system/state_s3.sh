@@ -42,15 +42,16 @@ wait_for_lock() {
   fail "copy a never took the lock"
 }
 sed -i 's/^replicaCount: 1$/replicaCount: 2/' a/values/dev.yaml
-(cd a && PAVE_TEST_LOCK_HOLD_MS=4000 exec "$PAVE" deploy -e dev --yes > "$t/a.out" 2>&1) &
+(cd a && PAVE_TEST_LOCK_HOLD_MS=8000 exec "$PAVE" deploy -e dev --yes > "$t/a.out" 2>&1) &
 holder=$!
 wait_for_lock
+# Read while copy a surely holds it (the aws CLI is slow to start on a loaded machine).
+id=$(awsm s3 cp s3://pave-state/teams/shop/dev.json.lock - | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 cd b
 expect_exit 4 pave deploy -e dev --yes
 expect_contains err "pave: error: the state lock of s3://pave-state/teams/shop/dev.json is held by"
 expect_contains err "(pid $holder"
 expect_contains err ", deploy, since "
-id=$(awsm s3 cp s3://pave-state/teams/shop/dev.json.lock - | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 expect_contains err "lock id $id)"
 expect_contains err "pave state unlock --force $id"
 # 2. With --lock-timeout it waits for copy a, then deploys on top of a's state.
