@@ -2,6 +2,7 @@
 
 #include <pave/cloud/desired.hpp>
 #include <pave/config/settings.hpp>
+#include <pave/failover/config.hpp>
 #include <pave/project/load.hpp>
 
 namespace pave::actions {
@@ -19,6 +20,16 @@ util::Result<ValidateResult> validate(const ValidateOptions& options)
   config::Settings::resolve(sources, r.diagnostics);
   if (const auto cloud = project.reserved.find("cloud"); cloud != project.reserved.end()) {
     cloud::check(cloud->second, project, r.diagnostics);
+  }
+  if (const auto fo = project.reserved.find("failover"); fo != project.reserved.end()) {
+    if (auto c = failover::parse_config(fo->second, project.file.string()); !c) {
+      const std::string file = project.file.string();
+      std::string summary = c.error().message;
+      if (summary.starts_with(file + ": ")) {
+        summary.erase(0, file.size() + 2);
+      }
+      r.diagnostics.error(file, summary, c.error().detail);
+    }
   }
   return r;
 }

@@ -53,3 +53,5 @@ expect_contains err "pave.toml: [failover.dns] unknown key \"ttll\" (did you mea
 failover_project powerdns 'routing = "failover"'
 expect_exit 1 pave failover -e prod --dry-run
 expect_contains err "[failover.dns] routing applies to provider \"route53\" only"
+expect_exit 1 pave validate
+expect_contains err "[failover.dns] routing applies to provider \"route53\" only"
