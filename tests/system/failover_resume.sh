@@ -4,7 +4,8 @@
 # journal holds steps 1-2, DNS is untouched), a plain rerun is refused, status
 # reports the interrupted run (exit 5), and --resume starts at step 3 sending
 # no scale request again. Then a run killed with SIGKILL while step 2 waits
-# for the standby resumes at step 2.
+# for the standby (a second run meanwhile finds the state locked, exit 4)
+# resumes at step 2.
 . "$(dirname "$0")/common.sh"
 . "$SOURCE_DIR/tests/dns/failover_fixture.sh"
 command -v dig >/dev/null || skip "dig is not installed (packaging/deps.sh: dnsutils)"
@@ -61,7 +62,11 @@ site_health primary down
 pid=$!
 for i in $(seq 1 100); do grep -q '^\[2/6\] scale secondary up and wait until ready \.\.\.' kill.err && break; sleep 0.1; done
 grep -q '^\[2/6\]' kill.err || { cat kill.err; fail "the run never reached step 2"; }
-sleep 0.5
+# The state lock is held throughout: a second run meanwhile exits 4 naming the holder.
+expect_exit 4 pave failover -e prod --to secondary
+expect_contains err "is held by"
+expect_contains err "failover"
+sleep 0.3
 kill -9 $pid; wait $pid 2>/dev/null || true
 expect_json .pave/failover/prod.journal.json 'len(d["steps"]) == 1'
 [ "$(site_replicas site-b)" = 2 ] || fail "the killed step 2 had not scaled the standby"
