@@ -291,7 +291,7 @@ std::vector<PlannedStep> dry_run_plan(Run& r)
 
 util::Result<FailoverResult> run_failover(const project::Project& project, const FailoverOptions& options)
 {
-  PAVE_TRY_ASSIGN(const fo::Config config, fo::load_config(project));
+  PAVE_TRY_ASSIGN(const fo::Config config, fo::load_config(project, options.env.environment));
   if (options.to != "primary" && options.to != "secondary") {
     return util::fail_with(util::ExitCode::usage, "--to must be primary or secondary (got \"{}\")", options.to);
   }

@@ -31,7 +31,7 @@ long long age_ms(std::chrono::system_clock::time_point t)
 
 util::Result<FailoverStatus> failover_status(const project::Project& project, const EnvironmentOptions& env)
 {
-  PAVE_TRY_ASSIGN(const fo::Config config, fo::load_config(project));
+  PAVE_TRY_ASSIGN(const fo::Config config, fo::load_config(project, env.environment));
   PAVE_TRY_ASSIGN(EnvironmentSession session, open_environment(project, env));
   PAVE_TRY_ASSIGN(state::State st, read_or_new_state(session));
   PAVE_TRY_ASSIGN(const fo::History history, fo::read_history(st));

@@ -308,7 +308,7 @@ util::Result<Config> parse_config(const json& table, const std::string& source)
   Table f(table, "failover", source);
   PAVE_TRY(f.check_object());
   PAVE_TRY(f.check_keys({"primary", "secondary", "dns", "rto", "rpo", "restore_backup", "ready_timeout",
-                         "drill_interval", "drill"}));
+                         "drill_interval", "drill", "environments"}));
   Config c;
   c.source = source;
   PAVE_TRY_ASSIGN(c.primary, parse_site(f.get("primary"), "primary", source));
@@ -338,7 +338,42 @@ util::Result<Config> parse_config(const json& table, const std::string& source)
   return c;
 }
 
-util::Result<Config> load_config(const project::Project& project)
+util::Result<nlohmann::json> environment_table(const nlohmann::json& table, const std::string& environment,
+                                               const std::vector<std::string>& names, const std::string& source)
+{
+  if (!table.is_object()) {
+    return util::fail("{}: [failover] must be a table", source);
+  }
+  json merged = table;
+  merged.erase("environments");
+  const auto envs = table.find("environments");
+  if (envs == table.end()) {
+    return merged;
+  }
+  if (!envs->is_object()) {
+    return util::fail("{}: [failover.environments] must be a table of environments", source);
+  }
+  for (const auto& [name, override_] : envs->items()) {
+    if (std::find(names.begin(), names.end(), name) == names.end()) {
+      const std::vector<std::string_view> known(names.begin(), names.end());
+      const std::string hint = util::did_you_mean(name, known);
+      return util::fail("{}: [failover.environments.{}] names no environment of the project{}", source, name,
+                        hint.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", hint));
+    }
+    if (!override_.is_object()) {
+      return util::fail("{}: [failover.environments.{}] must be a table", source, name);
+    }
+    if (override_.contains("environments")) {
+      return util::fail("{}: [failover.environments.{}] cannot nest environments", source, name);
+    }
+  }
+  if (const auto it = envs->find(environment); it != envs->end()) {
+    merged.merge_patch(*it);
+  }
+  return merged;
+}
+
+util::Result<Config> load_config(const project::Project& project, const std::string& environment)
 {
   const auto it = project.reserved.find("failover");
   if (it == project.reserved.end()) {
@@ -346,7 +381,12 @@ util::Result<Config> load_config(const project::Project& project)
     e.detail = "see docs/failover.md for the sites, the DNS record and the objectives to declare";
     return std::unexpected(std::move(e));
   }
-  return parse_config(it->second, project.file.string());
+  std::vector<std::string> names;
+  for (const auto& [name, env] : project.environments) {
+    names.push_back(name);
+  }
+  PAVE_TRY_ASSIGN(const json table, environment_table(it->second, environment, names, project.file.string()));
+  return parse_config(table, project.file.string());
 }
 
 } // namespace pave::failover

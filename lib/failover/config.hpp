@@ -93,8 +93,17 @@ struct Config
 ///   "pave.toml: [failover.primary] health[0].url is required"
 util::Result<Config> parse_config(const nlohmann::json& table, const std::string& source);
 
-/// parse_config of project.reserved["failover"]; error when the project has no [failover].
-util::Result<Config> load_config(const project::Project& project);
+/// The [failover] table of `environment`: the base table with
+/// [failover.environments.ENV] merged over it (RFC 7386 merge patch: tables
+/// merge key by key, arrays such as health are replaced), so that a staging
+/// environment names its own sites, record and drill record. Errors for a
+/// table under [failover.environments] that names no environment of `names`.
+util::Result<nlohmann::json> environment_table(const nlohmann::json& table, const std::string& environment,
+                                               const std::vector<std::string>& names, const std::string& source);
+
+/// parse_config of environment_table(project.reserved["failover"], environment);
+/// error when the project has no [failover].
+util::Result<Config> load_config(const project::Project& project, const std::string& environment);
 
 /// The other site's name ("primary" <-> "secondary").
 std::string other_site(std::string_view name);

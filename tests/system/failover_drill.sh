@@ -3,7 +3,8 @@
 # records the drill; with [failover.drill] record the drill switches that
 # record to the standby and leaves the production record untouched; the RTO
 # is reported and status shows the last drill. --dry-run prints the exact
-# PowerDNS PATCH body.
+# PowerDNS PATCH body. A drill against a staging environment
+# ([failover.environments.staging]) touches nothing of production.
 . "$(dirname "$0")/common.sh"
 . "$SOURCE_DIR/tests/dns/failover_fixture.sh"
 command -v dig >/dev/null || skip "dig is not installed (packaging/deps.sh: dnsutils)"
@@ -54,3 +55,35 @@ expect_json out 'd["last_failover"] is None and d["dns_answer"] == ["'$PRIMARY_I
 pave state pull -e prod > st.json
 expect_json st.json '[e["operation"] for e in d["sections"]["failover"]["events"]] == ["drill", "drill"]'
 expect_json st.json 'd["sections"]["failover"]["events"][0]["dry_run"] is True and d["sections"]["failover"]["active"] == "primary"'
+
+# A drill against a staging environment: [failover.environments.staging]
+# names staging's record and drill record; production's record, drill record
+# and state are untouched.
+pdns_set app.staging.example.org. A $PRIMARY_IP
+pdns_set drill.staging.example.org. A $PRIMARY_IP
+cat >> pave.toml <<'TOML'
+
+[environments.staging]
+target = "directory"
+directory = "out/staging"
+
+[failover.environments.staging.dns]
+record = "app.staging.example.org"
+
+[failover.environments.staging.drill]
+record = "drill.staging.example.org"
+TOML
+pave state pull -e prod > prod-before.json
+expect_exit 0 pave failover drill -e staging
+expect_contains out "Drill drill.staging.example.org.: primary -> secondary"
+[ "$(dig_a drill.staging.example.org)" = $SECONDARY_IP ] || fail "the staging drill record does not answer the standby"
+[ "$(dig_a app.staging.example.org)" = $PRIMARY_IP ] || fail "the staging drill changed staging's record"
+[ "$(dig_a drill.example.org)" = $SECONDARY_IP ] || fail "the staging drill changed production's drill record"
+[ "$(dig_a app.example.org)" = $PRIMARY_IP ] || fail "the staging drill changed production DNS"
+pave state pull -e prod > prod-after.json
+cmp -s prod-before.json prod-after.json || fail "the staging drill changed production's state"
+expect_exit 0 pave failover status -e staging --output json
+expect_json out 'd["record"] == "app.staging.example.org." and d["last_drill"]["operation"] == "drill"'
+sed -i 's/^\[failover.environments.staging.dns\]/[failover.environments.stagign.dns]/' pave.toml
+expect_exit 1 pave validate
+expect_contains err "[failover.environments.stagign] names no environment of the project (did you mean \"staging\"?)"

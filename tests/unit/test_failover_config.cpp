@@ -132,3 +132,42 @@ TEST_CASE("failover::parse_config")
     CHECK(c->drill_record == "drill.example.org.");
   }
 }
+
+TEST_CASE("failover::environment_table")
+{
+  auto base = valid();
+  base["environments"] = json::parse(R"({"staging": {
+      "dns": {"record": "app.staging.example.org"},
+      "primary": {"namespace": "shop-staging", "health": [{"url": "http://staging-a/healthz"}]}}})");
+  const std::vector<std::string> names = {"prod", "staging"};
+
+  SUBCASE("an environment without an override gets the base table")
+  {
+    auto t = failover::environment_table(base, "prod", names, "pave.toml");
+    REQUIRE(t);
+    CHECK_FALSE(t->contains("environments"));
+    auto c = failover::parse_config(*t, "pave.toml");
+    REQUIRE(c);
+    CHECK(c->dns.record == "app.example.org.");
+  }
+  SUBCASE("an override merges key by key; arrays are replaced")
+  {
+    auto t = failover::environment_table(base, "staging", names, "pave.toml");
+    REQUIRE(t);
+    auto c = failover::parse_config(*t, "pave.toml");
+    REQUIRE(c);
+    CHECK(c->dns.record == "app.staging.example.org.");
+    CHECK(c->dns.routing == failover::Routing::failover); // kept from the base
+    CHECK(c->primary.namespace_ == "shop-staging");
+    CHECK(c->primary.deployments == std::vector<std::string>{"web"});
+    REQUIRE(c->primary.health.size() == 1);
+    CHECK(c->primary.health[0].url == "http://staging-a/healthz");
+    CHECK(c->primary.health[0].expect_body.empty());
+  }
+  SUBCASE("an override must name an environment")
+  {
+    base["environments"]["stagign"] = json::object();
+    CHECK(failover::environment_table(base, "prod", names, "pave.toml").error().message ==
+          "pave.toml: [failover.environments.stagign] names no environment of the project (did you mean \"staging\"?)");
+  }
+}
