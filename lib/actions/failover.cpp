@@ -147,6 +147,7 @@ util::Result<fo::StepOutcome> step_switch(Run& r)
   const std::string standby = r.config.site(r.from).dns_target;
   if (auto* r53 = dynamic_cast<fo::Route53Dns*>(&r.dns)) {
     r53->set_active_site(r.to);
+    PAVE_TRY(r53->adopt_identifiers(r.record, r.config.primary.dns_target, r.config.secondary.dns_target));
   }
   const fo::DnsRequest req = r.dns.switch_request(r.record, active, standby);
   fo::StepOutcome out;
@@ -269,7 +270,7 @@ std::vector<PlannedStep> dry_run_plan(Run& r)
   plan.push_back({3, fmt::format("restore the latest backup to {}", r.to), {},
                   r.config.restore_backup ? "restore the newest backup" : "skipped: restore_backup is false"});
   if (auto* r53 = dynamic_cast<fo::Route53Dns*>(&r.dns)) {
-    r53->set_active_site(r.to);
+    r53->set_active_site(r.to); // identifiers adopted by the caller
   }
   const auto req = r.dns.switch_request(r.record, to.dns_target, from.dns_target);
   plan.push_back({4, fmt::format("switch DNS {} to {}", r.record, r.to),
@@ -373,6 +374,9 @@ util::Result<FailoverResult> run_failover(const project::Project& project, const
 
   if (options.dry_run) {
     PAVE_TRY(dns->check_access());
+    if (auto* r53 = dynamic_cast<fo::Route53Dns*>(dns.get())) {
+      PAVE_TRY(r53->adopt_identifiers(record, config.primary.dns_target, config.secondary.dns_target));
+    }
     result.plan = dry_run_plan(run);
     return result;
   }

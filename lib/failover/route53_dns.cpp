@@ -11,8 +11,10 @@ std::vector<std::pair<std::string, r53::RecordSet>> route53_switch_changes(const
                                                                           const std::string& record,
                                                                           const std::string& active_site,
                                                                           const std::string& active,
-                                                                          const std::string& standby)
+                                                                          const std::string& standby,
+                                                                          const SetIdentifiers& ids)
 {
+  auto site_id = [&](const std::string& site) { return site == "primary" ? ids.primary : ids.secondary; };
   auto base = [&](const std::string& value) {
     r53::RecordSet rs;
     rs.name = record;
@@ -26,10 +28,10 @@ std::vector<std::pair<std::string, r53::RecordSet>> route53_switch_changes(const
   case Routing::simple: changes.emplace_back("UPSERT", base(active)); break;
   case Routing::weighted: {
     auto a = base(active);
-    a.set_identifier = active_site;
+    a.set_identifier = site_id(active_site);
     a.weight = config.weight;
     auto s = base(standby);
-    s.set_identifier = other_site(active_site);
+    s.set_identifier = site_id(other_site(active_site));
     s.weight = 0;
     changes.emplace_back("UPSERT", std::move(a));
     changes.emplace_back("UPSERT", std::move(s));
@@ -37,10 +39,10 @@ std::vector<std::pair<std::string, r53::RecordSet>> route53_switch_changes(const
   }
   case Routing::failover: {
     auto p = base(active);
-    p.set_identifier = "primary";
+    p.set_identifier = ids.primary;
     p.failover = "PRIMARY";
     auto s = base(standby);
-    s.set_identifier = "secondary";
+    s.set_identifier = ids.secondary;
     s.failover = "SECONDARY";
     changes.emplace_back("UPSERT", std::move(p));
     changes.emplace_back("UPSERT", std::move(s));
@@ -121,10 +123,53 @@ util::Result<std::vector<std::string>> Route53Dns::answer(const std::string& rec
 DnsRequest Route53Dns::switch_request(const std::string& record, const std::string& active,
                                       const std::string& standby) const
 {
-  const auto changes = route53_switch_changes(m_config, record, m_active_site, active, standby);
+  const auto changes = route53_switch_changes(m_config, record, m_active_site, active, standby, m_ids);
   const auto ep = m_client.endpoint(cloud::aws::k_route53);
   return {"POST", fmt::format("{}/2013-04-01/hostedzone/{}/rrset/", ep.url, m_zone_id.empty() ? "ZONE" : m_zone_id),
           r53::change_batch_body(changes), fmt::format("{} {} -> {}", record, m_config.type, active)};
+}
+
+util::Result<void> Route53Dns::adopt_identifiers(const std::string& record, const std::string& primary_target,
+                                                 const std::string& secondary_target)
+{
+  m_ids = {};
+  if (m_config.routing == Routing::simple) {
+    return {};
+  }
+  if (m_zone_id.empty()) {
+    PAVE_TRY(check_access());
+  }
+  r53::Route53 api(m_client);
+  auto sets = api.list_record_sets(m_zone_id);
+  if (!sets) {
+    return util::fail("Route 53 zone {}: {}", m_zone_id, sets.error().describe());
+  }
+  auto holds = [&](const r53::RecordSet& rs, const std::string& target) {
+    return rs.values.size() == 1 && fqdn(rs.values[0]) == fqdn(target);
+  };
+  for (const auto& rs : *sets) {
+    if (rs.name != record || rs.type != m_config.type || rs.set_identifier.empty()) {
+      continue;
+    }
+    if (m_config.routing == Routing::failover) {
+      if (rs.failover == "PRIMARY") {
+        m_ids.primary = rs.set_identifier;
+      } else if (rs.failover == "SECONDARY") {
+        m_ids.secondary = rs.set_identifier;
+      }
+    } else if (rs.weight) {
+      if (holds(rs, primary_target)) {
+        m_ids.primary = rs.set_identifier;
+      } else if (holds(rs, secondary_target)) {
+        m_ids.secondary = rs.set_identifier;
+      }
+    }
+  }
+  if (m_ids.primary == m_ids.secondary) {
+    return util::fail("Route 53 zone {}: both records of {} use the set identifier \"{}\"", m_zone_id, record,
+                      m_ids.primary);
+  }
+  return {};
 }
 
 util::Result<std::string> Route53Dns::apply(const DnsRequest& req)

@@ -2,7 +2,8 @@
 /// Route 53 as the failover DNS provider: ChangeResourceRecordSets with
 /// UPSERTs, then GetChange until INSYNC.
 ///
-/// Routing (the record set identifiers are "primary" and "secondary"):
+/// Routing (the record set identifiers are "primary" and "secondary", or
+/// those the zone already uses, see adopt_identifiers):
 ///  - simple: one record, its value the active site's target;
 ///  - weighted: one record per site, the active site's with the configured
 ///    weight and the standby's with weight 0;
@@ -16,6 +17,15 @@
 #include <pave/failover/dns_provider.hpp>
 
 namespace pave::failover {
+
+/// The set identifiers of the two records (failover routing: of the PRIMARY
+/// and the SECONDARY record; weighted: of the primary and the secondary
+/// site's record).
+struct SetIdentifiers
+{
+  std::string primary = "primary";
+  std::string secondary = "secondary";
+};
 
 class Route53Dns : public DnsProvider
 {
@@ -36,18 +46,27 @@ public:
   /// names the weighted records. Set before switch_request.
   void set_active_site(std::string site) { m_active_site = std::move(site); }
 
+  /// Reads the record sets of `record` and keeps the set identifiers the zone
+  /// already uses, so that a switch UPSERTs those records instead of adding
+  /// new ones: failover routing by role (the PRIMARY and the SECONDARY
+  /// record's), weighted routing by value (the record holding a site's
+  /// target is that site's). Nothing found: "primary" and "secondary".
+  util::Result<void> adopt_identifiers(const std::string& record, const std::string& primary_target,
+                                       const std::string& secondary_target);
+
 private:
   cloud::aws::Client& m_client;
   DnsConfig m_config;
   std::string m_zone_id;
   std::string m_active_site = "primary";
+  SetIdentifiers m_ids;
 };
 
 /// The change batch of a switch (UPSERTs in the API reference's element order):
 /// see the routing rules above. `active_site` names the active site's record.
 std::vector<std::pair<std::string, cloud::aws::route53::RecordSet>>
 route53_switch_changes(const DnsConfig& config, const std::string& record, const std::string& active_site,
-                       const std::string& active, const std::string& standby);
+                       const std::string& active, const std::string& standby, const SetIdentifiers& ids = {});
 
 /// The provider with its own AWS session ([failover.dns] region, aws_profile, endpoint_url).
 class OwnedRoute53Dns : public Route53Dns

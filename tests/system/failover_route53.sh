@@ -51,6 +51,21 @@ expect_exit 0 pave failback -e prod
 pave state pull -e prod > st.json
 expect_json st.json '[e["operation"] for e in d["sections"]["failover"]["events"]] == ["failover", "failback"]'
 
+# Records made by someone else, with their own set identifiers ("eu", "us"):
+# the switch UPSERTs those two records; the zone never holds two PRIMARY.
+zone2=$(awsm route53 create-hosted-zone --name example.net --caller-reference t2 --query 'HostedZone.Id' --output text)
+zone2=${zone2##*/}
+sed 's/app.example.com./app.example.net./g; s/"SetIdentifier":"primary"/"SetIdentifier":"eu"/; s/"SetIdentifier":"secondary"/"SetIdentifier":"us"/' "$t/batch.json" > batch2.json
+awsm route53 change-resource-record-sets --hosted-zone-id "$zone2" --change-batch file://batch2.json >/dev/null
+failover_project route53
+sed -i 's/^zone = "example.com."/zone = "example.net."/; s/^record = "app.example.com"/record = "app.example.net"/' pave.toml
+expect_exit 0 pave failover -e prod --to secondary --dry-run
+expect_contains out "<SetIdentifier>eu</SetIdentifier><Failover>PRIMARY</Failover>"
+expect_exit 0 pave failover -e prod --to secondary --force
+awsm route53 list-resource-record-sets --hosted-zone-id "$zone2" --output json > rr2.json
+expect_json rr2.json 'sorted((r["SetIdentifier"], r["Failover"], r["ResourceRecords"][0]["Value"]) for r in d["ResourceRecordSets"] if r["Type"] == "A") == [("eu", "PRIMARY", "'$SECONDARY_IP'"), ("us", "SECONDARY", "'$PRIMARY_IP'")]'
+expect_exit 0 pave failback -e prod --force
+
 # Unknown zone, unreachable endpoint: step 1 fails, nothing changes.
 site_health primary down
 failover_project route53

@@ -82,6 +82,21 @@ TEST_CASE("failover::route53_switch_changes")
             "</ResourceRecordSet></Change>" +
             k_tail);
   }
+  SUBCASE("the zone's own set identifiers are kept (failover: by role; weighted: by site)")
+  {
+    const failover::SetIdentifiers ids{"eu", "us"};
+    auto changes = failover::route53_switch_changes(route53(failover::Routing::failover), "app.example.org.",
+                                                    "secondary", "192.0.2.2", "192.0.2.1", ids);
+    CHECK(changes[0].second.set_identifier == "eu");
+    CHECK(changes[0].second.failover == "PRIMARY");
+    CHECK(changes[1].second.set_identifier == "us");
+    changes = failover::route53_switch_changes(route53(failover::Routing::weighted), "app.example.org.", "secondary",
+                                               "192.0.2.2", "192.0.2.1", ids);
+    CHECK(changes[0].second.set_identifier == "us"); // the secondary site's record, now weighted
+    CHECK(changes[0].second.values == std::vector<std::string>{"192.0.2.2"});
+    CHECK(changes[1].second.set_identifier == "eu");
+    CHECK(changes[1].second.weight == 0);
+  }
   SUBCASE("CNAME values are fully qualified")
   {
     auto c = route53(failover::Routing::simple);
