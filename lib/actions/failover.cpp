@@ -82,7 +82,7 @@ util::Result<fo::StepOutcome> step_confirm(Run& r)
   const fo::SiteHealth h = fo::check_site(r.http, util::system_clock(), from);
   if (h.healthy) {
     return util::fail("{} is healthy ({}), refusing to fail over (use --force to fail over anyway)", r.from,
-                      util::join(std::vector<std::string>{h.endpoints.front().url, h.endpoints.front().last}, ": "));
+                      fmt::format("{}: {}", h.endpoints.front().url, h.endpoints.front().last));
   }
   int probes = 0;
   int failed = 0;
