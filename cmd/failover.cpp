@@ -1,11 +1,11 @@
 // pave failover [--to SITE]; pave failover status; pave failover drill.
 #include <CLI/CLI.hpp>
 
-#include "cmd/commands.hpp"
-#include "cmd/failover_view.hpp"
-
 #include <pave/cli/context.hpp>
 #include <pave/cli/run.hpp>
+
+#include "cmd/commands.hpp"
+#include "cmd/failover_view.hpp"
 
 namespace pave::cmd {
 
