@@ -55,6 +55,30 @@ constexpr cli::CommandSpec k_commands[] = {
    "pave rollback -e prod\n"
    "pave rollback 3 -e prod",
    setup_rollback},
+  {"failover", "Switch traffic to the standby site: a resumable, timed runbook with measured RTO",
+   "Runs the runbook of [failover] in pave.toml (see docs/failover.md), each step timed and shown live: "
+   "1. confirm the active site is unhealthy (its health endpoints fail their consecutive probes; --force skips "
+   "this); 2. scale the standby up (Deployments, Auto Scaling group) and wait until it is ready; 3. restore the "
+   "latest backup to it when restore_backup = true; 4. switch the DNS record (PowerDNS rrset PATCH, or Route 53 "
+   "ChangeResourceRecordSets waited on until INSYNC); 5. verify that the provider and the authoritative server "
+   "answer the new target and that the new site is healthy; 6. record the event and the measured RTO in the "
+   "state and the audit log. The state lock is held throughout. A journal is written after every step: an "
+   "interrupted run continues with --resume at the first step not completed. --dry-run prints the steps with "
+   "the exact requests. `status` reports health, DNS answers, standby readiness, backup age against the RPO "
+   "and the last drill, and exits 5 when something is out of bounds; `drill` rehearses the switch without "
+   "touching the production record.",
+   "pave failover status -e prod\n"
+   "pave failover -e prod --to secondary --dry-run\n"
+   "pave failover -e prod --to secondary\n"
+   "pave failover -e prod --resume\n"
+   "pave failover drill -e prod",
+   setup_failover},
+  {"failback", "Switch traffic back to the primary site with the failover runbook",
+   "`pave failover --to primary`: the same six steps in the other direction, requiring the primary to be "
+   "healthy again (or --force), with the same lock, journal, --resume, --dry-run and RTO record.",
+   "pave failback -e prod --dry-run\n"
+   "pave failback -e prod",
+   setup_failback},
   {"config", "Show effective settings and where each came from",
    "`pave config show` prints every setting with its value and origin. Precedence: flags, then PAVE_* "
    "environment variables, then pave.toml [settings], then defaults.",

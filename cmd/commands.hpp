@@ -33,5 +33,9 @@ void setup_state_push(CLI::App& app, cli::Context& ctx);
 void setup_state_unlock(CLI::App& app, cli::Context& ctx);
 void setup_state_migrate(CLI::App& app, cli::Context& ctx);
 void setup_aws(CLI::App& app, cli::Context& ctx);
+void setup_failover(CLI::App& app, cli::Context& ctx);
+void setup_failover_status(CLI::App& app, cli::Context& ctx);
+void setup_failover_drill(CLI::App& app, cli::Context& ctx);
+void setup_failback(CLI::App& app, cli::Context& ctx);
 
 } // namespace pave::cmd

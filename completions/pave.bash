@@ -6,7 +6,7 @@ _pave() {
   for ((i = 1; i < COMP_CWORD; i++)); do
     if ((skip)); then skip=0; continue; fi
     case ${COMP_WORDS[i]} in
-      -h|--help|--version|--help-all|-o|--output|--color|--log-format|-v|--verbose|-q|--quiet|-e|--env|--project|--name|--app|-t|--template|--target|-y|--yes|--force|-n|--namespace|-f|--values|--set|--set-string|--set-file|--set-json|--kube-version|-a|--api-versions|-s|--show-only|--include-crds|--skip-tests|--is-upgrade|--release-name|--output-dir|--out|--server-dry-run|--detailed-exitcode|--show-unchanged|--state-dir|--lock-timeout|--kubeconfig|--context|--plan|--atomic|--no-wait|--timeout|--force-conflicts|--allow-no-checksum|--to|--from|--keep-source|--dir|--keep) skip=1; continue;;
+      -h|--help|--version|--help-all|-o|--output|--color|--log-format|-v|--verbose|-q|--quiet|-e|--env|--project|--name|--app|-t|--template|--target|-y|--yes|--force|-n|--namespace|-f|--values|--set|--set-string|--set-file|--set-json|--kube-version|-a|--api-versions|-s|--show-only|--include-crds|--skip-tests|--is-upgrade|--release-name|--output-dir|--out|--server-dry-run|--detailed-exitcode|--show-unchanged|--state-dir|--lock-timeout|--kubeconfig|--context|--plan|--atomic|--no-wait|--timeout|--force-conflicts|--to|--dry-run|--resume|--stop-after|--allow-no-checksum|--from|--keep-source|--dir|--keep) skip=1; continue;;
       -*) continue;;
     esac
     if [[ -z $cmd ]]; then cmd=${COMP_WORDS[i]}; elif [[ -z $sub ]]; then sub=${COMP_WORDS[i]}; fi
@@ -16,10 +16,11 @@ _pave() {
     --color) COMPREPLY=($(compgen -W 'auto always never' -- "$cur")); return;;
     --log-format) COMPREPLY=($(compgen -W 'text json' -- "$cur")); return;;
     --target) COMPREPLY=($(compgen -W 'kubernetes directory' -- "$cur")); return;;
+    --to) COMPREPLY=($(compgen -W 'primary secondary' -- "$cur")); return;;
   esac
   case $cmd in
     '')
-      opts='init render validate plan deploy rollback config state history demo completion version -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project';;
+      opts='init render validate plan deploy rollback failover failback config state history demo completion version -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project';;
     init)
       opts='-h --help --help-all --name --app -t --template --env --target -y --yes --force -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project'
       ;;
@@ -37,6 +38,18 @@ _pave() {
       ;;
     rollback)
       opts='-h --help --help-all --no-wait --timeout --state-dir --lock-timeout --kubeconfig --context -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project'
+      ;;
+    failover)
+      if [[ -z $sub ]]; then opts='drill status -h --help --help-all --to --force --dry-run --resume --stop-after --state-dir --lock-timeout -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project'; else
+      case $sub in
+      drill)
+        opts='-h --help --help-all --dry-run --resume --stop-after --state-dir --lock-timeout -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project';;
+      status)
+        opts='-h --help --help-all --state-dir --lock-timeout -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project';;
+      esac; fi
+      ;;
+    failback)
+      opts='-h --help --help-all --force --dry-run --resume --stop-after --state-dir --lock-timeout -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project'
       ;;
     config)
       if [[ -z $sub ]]; then opts='show -h --help --help-all -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project'; else

@@ -22,6 +22,28 @@ AwsResult<std::optional<Capacity>> describe_capacity(Client& client, const std::
                                           g.child("DesiredCapacity").text().as_llong()});
 }
 
+AwsResult<std::optional<GroupStatus>> describe_group(Client& client, const std::string& group)
+{
+  pugi::xml_document doc;
+  PAVE_TRY(call_query(client, k_autoscaling, "DescribeAutoScalingGroups", k_version,
+                      {{"AutoScalingGroupNames.member.1", group}}, doc));
+  const auto g = doc.select_node("//AutoScalingGroups/member").node();
+  if (!g) {
+    return std::optional<GroupStatus>();
+  }
+  GroupStatus s;
+  s.capacity = Capacity{g.child("MinSize").text().as_llong(), g.child("MaxSize").text().as_llong(),
+                        g.child("DesiredCapacity").text().as_llong()};
+  for (auto i : g.child("Instances").children("member")) {
+    ++s.instances;
+    if (std::string_view(i.child("LifecycleState").text().as_string()) == "InService" &&
+        std::string_view(i.child("HealthStatus").text().as_string()) == "Healthy") {
+      ++s.in_service;
+    }
+  }
+  return std::optional<GroupStatus>(s);
+}
+
 AwsResult<void> update_capacity(Client& client, const std::string& group, const Capacity& c)
 {
   pugi::xml_document doc;

@@ -18,6 +18,17 @@ struct Capacity
 /// The group's capacity, or nullopt when no group has that name.
 AwsResult<std::optional<Capacity>> describe_capacity(Client& client, const std::string& group);
 
+/// A group's capacity and its instances.
+struct GroupStatus
+{
+  Capacity capacity;
+  long instances = 0;  ///< members listed
+  long in_service = 0; ///< of them, LifecycleState InService and HealthStatus Healthy
+};
+
+/// DescribeAutoScalingGroups of one group, or nullopt when it does not exist.
+AwsResult<std::optional<GroupStatus>> describe_group(Client& client, const std::string& group);
+
 /// UpdateAutoScalingGroup with MinSize, MaxSize and DesiredCapacity (idempotent).
 AwsResult<void> update_capacity(Client& client, const std::string& group, const Capacity& capacity);
 
