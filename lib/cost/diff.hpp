@@ -3,6 +3,7 @@
 /// diff`): the recorded state is priced before, the state with the plan's
 /// changes applied is priced after, and every address whose cost changes
 /// (or that the plan creates, replaces or deletes) is one line.
+#include <map>
 #include <string>
 #include <vector>
 
