@@ -92,21 +92,30 @@ util::Result<cost::CostDiff> plan_diff(const project::Project& project, const Co
     return std::unexpected(error);
   }
   PAVE_TRY_ASSIGN(const state::State s, recorded(project, *env, o));
-  if ((!p.lineage.empty() && p.lineage != s.lineage) || p.serial != s.serial) {
+  const bool has_state = s.serial > 0 || !s.resources.empty();
+  if (has_state && ((!p.lineage.empty() && p.lineage != s.lineage) || p.serial != s.serial)) {
     warnings.push_back(fmt::format("plan {} was made against state serial {}, the state is at serial {}: \"before\" "
                                    "is the state as it is now",
                                    o.plan_file, p.serial, s.serial));
   }
-  std::map<std::string, cost::Resource> after;
+  // Before: what runs now, i.e. the recorded state plus objects the plan
+  // found live and identical but not recorded (no-ops pave starts to track).
+  std::map<std::string, cost::Resource> before;
   for (const auto& r : s.resources) {
-    after[r.address] = {r.address, r.app, &r.applied};
+    before[r.address] = {r.address, r.app, &r.applied};
   }
+  for (const auto& c : p.changes) {
+    if (c.action == plan::Action::noop && !c.desired.is_null() && !before.contains(c.address)) {
+      before[c.address] = {c.address, c.app, &c.desired};
+    }
+  }
+  std::map<std::string, cost::Resource> after = before;
   std::map<std::string, std::string> actions;
   for (const auto& c : p.changes) {
     actions[c.address] = std::string(plan::to_string(c.action));
     if (c.action == plan::Action::remove) {
       after.erase(c.address);
-    } else if (!c.desired.is_null() && (c.action != plan::Action::noop || !after.contains(c.address))) {
+    } else if (!c.desired.is_null() && c.action != plan::Action::noop) {
       after[c.address] = {c.address, c.app, &c.desired};
     }
   }
@@ -115,9 +124,14 @@ util::Result<cost::CostDiff> plan_diff(const project::Project& project, const Co
   for (const auto& [a, r] : after) {
     after_list.push_back(r);
   }
-  PAVE_TRY_ASSIGN(const cost::Estimate before, cost::estimate(resources_of(s), rates, env->name));
+  std::vector<cost::Resource> before_list;
+  before_list.reserve(before.size());
+  for (const auto& [a, r] : before) {
+    before_list.push_back(r);
+  }
+  PAVE_TRY_ASSIGN(const cost::Estimate before_estimate, cost::estimate(before_list, rates, env->name));
   PAVE_TRY_ASSIGN(after_estimate, cost::estimate(after_list, rates, env->name));
-  return cost::diff(before, after_estimate, actions);
+  return cost::diff(before_estimate, after_estimate, actions);
 }
 
 util::Result<cost::Estimate> estimate_environment(const project::Project& project, const project::Environment& env,
@@ -250,7 +264,8 @@ util::Result<CostReportResult> cost_report(const project::Project& project, cons
   cost::Usage usage;
   const std::string usage_path = o.usage_file.empty() ? config.usage_file : o.usage_file;
   if (!usage_path.empty()) {
-    PAVE_TRY_ASSIGN(usage, cost::load_usage(resolve(project, usage_path).string()));
+    PAVE_TRY_ASSIGN(const std::string text, util::read_file(resolve(project, usage_path)));
+    PAVE_TRY_ASSIGN(usage, cost::parse_usage(text, usage_path));
   }
 
   const auto budget_of = [&](const std::string& env) -> std::optional<std::pair<double, std::string>> {
