@@ -1,5 +1,6 @@
 #include <pave/actions/cost_report.hpp>
 
+#include <chrono>
 #include <map>
 
 #include <fmt/format.h>
@@ -138,8 +139,15 @@ util::Result<cost::Estimate> estimate_environment(const project::Project& projec
                                                   const CostReportOptions& o, const cost::Rates& rates)
 {
   if (o.source == "state") {
+    const auto start = std::chrono::steady_clock::now();
     PAVE_TRY_ASSIGN(const state::State s, recorded(project, env, o));
-    return cost::estimate(resources_of(s), rates, env.name);
+    const auto read = std::chrono::steady_clock::now();
+    auto e = cost::estimate(resources_of(s), rates, env.name);
+    const auto priced = std::chrono::steady_clock::now();
+    spdlog::info("cost-report: read the state of {} ({} resources) in {} ms, priced it in {} ms", env.name,
+                 s.resources.size(), std::chrono::duration_cast<std::chrono::milliseconds>(read - start).count(),
+                 std::chrono::duration_cast<std::chrono::milliseconds>(priced - read).count());
+    return e;
   }
   PAVE_TRY_ASSIGN(plan::DesiredState d, plan::render_environment(project, env, plan::builtin_scope));
   PAVE_TRY_ASSIGN(auto cloud_objects, cloud::desired_objects(project, env));
