@@ -156,6 +156,9 @@ util::Result<double> runs_per_month(std::string_view schedule)
   }
   PAVE_TRY_ASSIGN(const double n, count(schedule));
   const std::lock_guard lock(mutex);
+  if (cache.size() >= 4096) { // a project has a handful of schedules; bound it anyway
+    cache.clear();
+  }
   cache.emplace(std::string(schedule), n);
   return n;
 }
