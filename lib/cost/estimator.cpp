@@ -1,11 +1,13 @@
 #include <pave/cost/estimator.hpp>
 
 #include <algorithm>
+#include <thread>
 
 #include <fmt/format.h>
 
 #include <pave/cost/cloud.hpp>
 #include <pave/cost/kubernetes.hpp>
+#include <pave/util/parallel.hpp>
 
 namespace pave::cost {
 
@@ -95,9 +97,24 @@ util::Result<Estimate> estimate(const std::vector<Resource>& resources, const Ra
   }
   int no_requests = 0;
   int unpriced_asg = 0;
+  // Resources are priced independently: in chunks, on up to 4 threads for
+  // large sets (100,000 resources price in a fraction of the time).
+  constexpr std::size_t k_chunk = 4096;
+  const std::size_t chunks = (resources.size() + k_chunk - 1) / k_chunk;
+  std::vector<util::Result<std::optional<LineItem>>> priced(resources.size(), std::optional<LineItem>());
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  util::parallel_for(chunks, static_cast<int>(std::min(4u, cores)), [&](std::size_t c) {
+    const std::size_t end = std::min(resources.size(), (c + 1) * k_chunk);
+    for (std::size_t i = c * k_chunk; i < end; ++i) {
+      priced[i] = price_resource(resources[i], rates, hpas, environment);
+    }
+  });
   e.items.reserve(resources.size());
-  for (const auto& r : resources) {
-    PAVE_TRY_ASSIGN(auto item, price_resource(r, rates, hpas, environment));
+  for (auto& result : priced) {
+    if (!result) {
+      return std::unexpected(std::move(result.error()));
+    }
+    auto& item = *result;
     if (!item) {
       ++e.unpriced;
       continue;
