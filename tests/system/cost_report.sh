@@ -139,7 +139,11 @@ expect_contains err 'pave: error: pave.toml: [cost] budgets.prdo: no environment
 sed -i 's/^prdo = 100$/prod = 100/; s/^usage_file = .*/usage_file = "usage.yml"\nnode_typ = "m5.large"/' pave.toml
 expect_exit 1 pave cost-report -e prod
 expect_contains err 'pave: error: pave.toml: [cost] unknown key "node_typ" (did you mean "node_type"?)'
+expect_exit 1 pave validate
+expect_contains err 'pave: pave.toml: error: [cost] unknown key "node_typ" (did you mean "node_type"?)'
 sed -i '/^node_typ/d' pave.toml
 printf '  S3Bucket/x:\n    storage: 1\n' >> usage.yml
 expect_exit 1 pave cost-report -e prod
 expect_contains err 'pave: error: usage.yml: resource_usage.S3Bucket/x: unknown key "storage"'
+expect_exit 1 pave validate
+expect_contains err 'pave: usage.yml: error: resource_usage.S3Bucket/x: unknown key "storage"'
