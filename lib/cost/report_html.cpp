@@ -122,6 +122,14 @@ void write_html(std::ostream& out, const Report& r)
     bars.push_back({r.groups[i].key, r.groups[i].monthly, k_palette[i % std::size(k_palette)]});
   }
   bar_chart(out, "by-group", "Monthly cost by " + r.group_by, bars);
+  if (r.groups.size() > k_max_bars) {
+    double rest = 0;
+    for (std::size_t i = k_max_bars; i < r.groups.size(); ++i) {
+      rest += r.groups[i].monthly;
+    }
+    out << "<p class=\"muted\">… and " << r.groups.size() - k_max_bars << " more groups, " << money(rest)
+        << " together</p>\n";
+  }
   out << "<h2>Estimate and actual</h2>\n";
   std::vector<Bar> compare{{r.diff ? "Estimate after the plan" : "Estimate (monthly)", estimate, "#2563eb"}};
   if (r.diff) {
