@@ -107,6 +107,22 @@ constexpr cli::CommandSpec k_commands[] = {
    "pave history\n"
    "pave history -e prod --output json",
    setup_history},
+  {"cost-report", "Estimate monthly cost, show a plan's cost change, compare with actual spend, check budgets",
+   "Prices an environment (with -e; otherwise every environment) from the price catalog compiled into pave "
+   "(AWS on-demand list prices; --refresh-prices updates a local copy from the AWS Price List API): Kubernetes "
+   "workloads from their resource requests times their replicas (HPA min-max as a range), PVCs from their size "
+   "and storage class, LoadBalancer Services and ALB Ingresses, and the cloud resources of [cloud] with usage "
+   "assumptions from a usage file. By default it prices the desired state (the rendered apps and [cloud]); "
+   "--state prices what is recorded, and --plan FILE shows a saved plan's monthly change line by line. "
+   "--actual adds spend from AWS Cost Explorer. Budgets (--budget, or [cost.budgets] in pave.toml) make it "
+   "exit 3 naming the overshoot. Formats: table, json, csv, markdown (a pull-request comment), html (one "
+   "self-contained page with charts). See docs/cost.md.",
+   "pave cost-report -e prod\n"
+   "pave cost-report --group-by namespace --format csv\n"
+   "pave plan -e prod --out prod.plan && pave cost-report --plan prod.plan --format markdown\n"
+   "pave cost-report -e prod --budget 2000 --actual --actual-group-by tag:team --format html --out cost.html\n"
+   "pave cost-report --refresh-prices",
+   setup_cost_report},
   {"demo", "Run pave's main job on an embedded example, with no cloud account",
    "Scaffolds a project in a temporary directory from the built-in web-service template, renders it "
    "for its dev environment, and prints what happened. Use --keep to keep the directory.",

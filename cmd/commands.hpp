@@ -23,6 +23,7 @@ void setup_docs(CLI::App& app, cli::Context& ctx);
 void setup_kube(CLI::App& app, cli::Context& ctx);
 void setup_state(CLI::App& app, cli::Context& ctx);
 void setup_history(CLI::App& app, cli::Context& ctx);
+void setup_cost_report(CLI::App& app, cli::Context& ctx);
 
 // Subcommands of `pave state`, one file each (cmd/state_*.cpp).
 void setup_state_list(CLI::App& app, cli::Context& ctx);

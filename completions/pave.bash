@@ -6,7 +6,7 @@ _pave() {
   for ((i = 1; i < COMP_CWORD; i++)); do
     if ((skip)); then skip=0; continue; fi
     case ${COMP_WORDS[i]} in
-      -h|--help|--version|--help-all|-o|--output|--color|--log-format|-v|--verbose|-q|--quiet|-e|--env|--project|--name|--app|-t|--template|--target|-y|--yes|--force|-n|--namespace|-f|--values|--set|--set-string|--set-file|--set-json|--kube-version|-a|--api-versions|-s|--show-only|--include-crds|--skip-tests|--is-upgrade|--release-name|--output-dir|--out|--server-dry-run|--detailed-exitcode|--show-unchanged|--state-dir|--lock-timeout|--kubeconfig|--context|--plan|--atomic|--no-wait|--timeout|--force-conflicts|--to|--dry-run|--resume|--stop-after|--allow-no-checksum|--from|--keep-source|--dir|--keep) skip=1; continue;;
+      -h|--help|--version|--help-all|-o|--output|--color|--log-format|-v|--verbose|-q|--quiet|-e|--env|--project|--name|--app|-t|--template|--target|-y|--yes|--force|-n|--namespace|-f|--values|--set|--set-string|--set-file|--set-json|--kube-version|-a|--api-versions|-s|--show-only|--include-crds|--skip-tests|--is-upgrade|--release-name|--output-dir|--out|--server-dry-run|--detailed-exitcode|--show-unchanged|--state-dir|--lock-timeout|--kubeconfig|--context|--plan|--atomic|--no-wait|--timeout|--force-conflicts|--to|--dry-run|--resume|--stop-after|--allow-no-checksum|--from|--keep-source|--format|--state|--group-by|--budget|--usage-file|--refresh-prices|--price-cache|--actual|--actual-start|--actual-end|--granularity|--actual-group-by|--dir|--keep) skip=1; continue;;
       -*) continue;;
     esac
     if [[ -z $cmd ]]; then cmd=${COMP_WORDS[i]}; elif [[ -z $sub ]]; then sub=${COMP_WORDS[i]}; fi
@@ -17,10 +17,12 @@ _pave() {
     --log-format) COMPREPLY=($(compgen -W 'text json' -- "$cur")); return;;
     --target) COMPREPLY=($(compgen -W 'kubernetes directory' -- "$cur")); return;;
     --to) COMPREPLY=($(compgen -W 'primary secondary' -- "$cur")); return;;
+    --format) COMPREPLY=($(compgen -W 'table json csv markdown html' -- "$cur")); return;;
+    --granularity) COMPREPLY=($(compgen -W 'daily monthly hourly' -- "$cur")); return;;
   esac
   case $cmd in
     '')
-      opts='init render validate plan deploy rollback failover failback config state history demo completion version -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project';;
+      opts='init render validate plan deploy rollback failover failback config state history cost-report demo completion version -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project';;
     init)
       opts='-h --help --help-all --name --app -t --template --env --target -y --yes --force -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project'
       ;;
@@ -79,6 +81,9 @@ _pave() {
       ;;
     history)
       opts='-h --help --help-all --state-dir -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project'
+      ;;
+    cost-report)
+      opts='-h --help --help-all --format --out --state --plan --group-by --budget --usage-file --refresh-prices --price-cache --actual --actual-start --actual-end --granularity --actual-group-by --state-dir -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project'
       ;;
     demo)
       opts='-h --help --help-all --dir --keep -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project'

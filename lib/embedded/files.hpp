@@ -15,4 +15,8 @@ struct File
 /// Every embedded file, sorted by path. Generated at build time.
 std::span<const File> files();
 
+/// The price catalogs of cost-report (lib/cost/prices/, paths relative to
+/// it, e.g. "aws.json"), sorted by path. Generated at build time.
+std::span<const File> price_files();
+
 } // namespace pave::embedded
