@@ -36,6 +36,11 @@ util::Result<Deployment> Deployment::prepare(const project::Project& project, co
   PAVE_TRY_ASSIGN(d.m_state, read_or_new_state(d.m_session));
   if (!options.plan_file.empty()) {
     PAVE_TRY_ASSIGN(d.m_plan, plan::load_plan(options.plan_file));
+    if (d.m_state.serial == 0 && d.m_plan.serial == 0) {
+      // Neither the plan nor this run found a state: the plan's made-up
+      // lineage becomes the new state's (as Terraform's first apply does).
+      d.m_state.lineage = d.m_plan.lineage;
+    }
     PAVE_TRY(plan::check_fresh(d.m_plan, options.plan_file, d.m_session.environment->name, d.m_state.lineage,
                                d.m_state.serial));
   } else {
