@@ -28,10 +28,7 @@ std::string human_bytes(std::uint64_t n)
   return u == 0 ? fmt::format("{} B", n) : fmt::format("{:.1f} {}", v, units[u]);
 }
 
-std::string age(std::chrono::milliseconds d)
-{
-  return util::format_duration(std::chrono::duration_cast<std::chrono::seconds>(d));
-}
+std::string age(std::chrono::milliseconds d) { return backup::format_age(d); }
 
 } // namespace
 
@@ -88,7 +85,7 @@ void setup_backup_list(CLI::App& app, cli::Context& ctx)
           out << fmt::format("RPO {}: not set (newest backup: {}); set [backup] rpo or --rpo\n", s.environment, newest);
         } else {
           out << fmt::format("RPO {}: {} (newest backup: {}, objective {})\n", s.environment,
-                             s.status == "ok" ? "ok" : "VIOLATED", newest, util::format_duration(*s.rpo));
+                             s.status == "ok" ? "ok" : "VIOLATED", newest, backup::format_age(*s.rpo));
         }
       }
     });

@@ -19,6 +19,22 @@ BackupHeader BackupInfo::header() const
   return h;
 }
 
+std::string format_age(std::chrono::milliseconds d)
+{
+  const long long s = std::max<long long>(0, d.count() / 1000);
+  const long long days = s / 86400, hours = s % 86400 / 3600, minutes = s % 3600 / 60, seconds = s % 60;
+  if (days > 0) {
+    return hours > 0 ? fmt::format("{}d{}h", days, hours) : fmt::format("{}d", days);
+  }
+  if (hours > 0) {
+    return minutes > 0 ? fmt::format("{}h{}m", hours, minutes) : fmt::format("{}h", hours);
+  }
+  if (minutes > 0) {
+    return seconds > 0 ? fmt::format("{}m{}s", minutes, seconds) : fmt::format("{}m", minutes);
+  }
+  return fmt::format("{}s", seconds);
+}
+
 std::string object_key(const std::string& id, std::string_view object) { return id + "/" + std::string(object); }
 
 nlohmann::ordered_json to_json(const BackupInfo& info)

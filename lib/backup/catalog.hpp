@@ -55,6 +55,9 @@ util::Result<BackupInfo> find_backup(Destination& dest, const std::string& id);
 /// Removes a backup: its record first (so it stops being listed), then its archive.
 util::Result<void> delete_backup(Destination& dest, const std::string& id);
 
+/// A duration for people: "3d4h", "5h12m", "42m", "30s" (two units at most, rounded down).
+std::string format_age(std::chrono::milliseconds d);
+
 /// The key of an object of backup `id`.
 std::string object_key(const std::string& id, std::string_view object);
 

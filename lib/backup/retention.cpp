@@ -4,7 +4,6 @@
 
 #include <fmt/format.h>
 
-#include <pave/util/time.hpp>
 
 namespace pave::backup {
 
@@ -73,10 +72,10 @@ std::vector<RetentionDecision> apply_retention(std::vector<BackupInfo> backups, 
     const bool expired = p.ttl && now - backups[i].created > *p.ttl;
     if (expired) {
       out[i].keep = false;
-      out[i].reasons.push_back(fmt::format("expired (TTL {})", util::format_duration(*p.ttl)));
+      out[i].reasons.push_back(fmt::format("expired (TTL {})", format_age(*p.ttl)));
     } else if (!rules && p.ttl) {
       out[i].keep = true;
-      out[i].reasons.push_back(fmt::format("within TTL {}", util::format_duration(*p.ttl)));
+      out[i].reasons.push_back(fmt::format("within TTL {}", format_age(*p.ttl)));
     }
   }
   return out;
