@@ -77,7 +77,7 @@ util::Result<BackupCreateResult> backup_create(const project::Project& project, 
   PAVE_TRY_ASSIGN(EnvironmentSession s, open_environment(project, o.env));
   PAVE_TRY_ASSIGN(BackupSession b, open_backup_session(project, s.environment, o.dest));
   PAVE_TRY_ASSIGN(const backup::KeyMaterial key, backup_key(b, o.dest));
-  PAVE_TRY_ASSIGN(const auto stored, s.store->read());
+  PAVE_TRY_ASSIGN(auto stored, s.store->read());
 
   BackupCreateResult r;
   std::vector<nlohmann::json> objects;
@@ -108,7 +108,7 @@ util::Result<BackupCreateResult> backup_create(const project::Project& project, 
   in.header.pave_version = PAVE_VERSION;
   in.header.scope = scope.describe(o.all_resources);
   in.compress.level = b.config.compression_level;
-  for (const auto& obj : objects) {
+  for (auto& obj : objects) {
     if (!backup::in_scope(scope, obj)) {
       continue;
     }
@@ -124,8 +124,10 @@ util::Result<BackupCreateResult> backup_create(const project::Project& project, 
     item.namespace_ = ref->namespace_;
     item.name = ref->name;
     item.object = backup::clean_for_backup(obj);
+    obj = nlohmann::json(); // one copy of each object at a time
     in.resources.push_back(std::move(item));
   }
+  objects = {};
   std::sort(in.resources.begin(), in.resources.end(),
             [](const auto& x, const auto& y) { return x.address < y.address; });
   if (o.include_state && stored) {
@@ -134,6 +136,7 @@ util::Result<BackupCreateResult> backup_create(const project::Project& project, 
       in.state = std::move(*bytes);
     }
   }
+  stored.reset(); // the parsed state is not needed while the archive streams
   for (const auto& f : o.include_files) {
     in.files.push_back({f, std::filesystem::path(f).filename().string()});
   }
