@@ -1,5 +1,7 @@
 #include <pave/actions/backup_create.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 
 #include <fmt/format.h>
@@ -67,6 +69,16 @@ util::Result<BackupCreateResult> backup_create(const project::Project& project, 
   scope.include_kinds = o.include_kinds;
   scope.exclude_kinds = o.exclude_kinds;
   PAVE_TRY_ASSIGN(scope.selector, backup::parse_selector(o.selector));
+  if (!o.id.empty()) {
+    const bool ok = o.id.size() <= 128 && o.id.front() != '.' && o.id.front() != '-' &&
+                    std::all_of(o.id.begin(), o.id.end(), [](char c) {
+                      return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+                    });
+    if (!ok) {
+      return util::fail_with(util::ExitCode::usage,
+                             "--name {:?}: use letters, digits, '-', '_' and '.' (not first), at most 128", o.id);
+    }
+  }
   for (const auto& f : o.include_files) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(f, ec)) {

@@ -25,6 +25,11 @@ for name, days, minutes in [("b1", 40, 0), ("b2", 10, 0), ("b3", 0, 30), ("b4", 
 PY
 expect_exit 0 pave backup list -e dev -o json
 expect_json out '[b["id"] for b in d["backups"]] == ["b4", "b3", "b2", "b1"]'
+expect_exit 2 pave backup create -e dev --name ../escape
+expect_contains err 'pave: error: --name "../escape": use letters, digits'
+expect_exit 1 pave backup create -e dev --name b1
+expect_contains err "pave: error: backup b1 exists already in file://"
+
 
 expect_exit 2 pave backup prune -e dev
 expect_contains err "no retention policy"
