@@ -55,8 +55,8 @@ struct DestinationOptions
   std::string region;
   std::string profile;
   std::string endpoint_url;
-  std::uint64_t part_size = 8ull << 20; ///< multipart part size
-  int concurrency = 4;                  ///< parts in flight (memory: concurrency x part_size)
+  std::uint64_t part_size = 8ull << 20; ///< multipart part size (doubling every 1,000 parts, up to 128 MiB)
+  int concurrency = 8;                  ///< parts in flight (memory: concurrency x part_size), like the AWS CLI's 10
 };
 
 /// Opens `url`: s3://BUCKET[/PREFIX], file://DIR, memory:// (one per

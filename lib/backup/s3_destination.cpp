@@ -44,10 +44,11 @@ public:
   util::Result<void> write(std::string_view data) override
   {
     while (!data.empty()) {
-      const std::size_t n = std::min<std::size_t>(data.size(), m_part_size - m_buf.size());
+      const std::uint64_t part = current_part_size();
+      const std::size_t n = std::min<std::size_t>(data.size(), part - m_buf.size());
       m_buf.append(data.substr(0, n));
       data.remove_prefix(n);
-      if (m_buf.size() == m_part_size) {
+      if (m_buf.size() == part) {
         PAVE_TRY(send_part());
       }
     }
@@ -81,6 +82,17 @@ public:
   }
 
 private:
+  /// The size of the part being filled: the base size for the first 1,000
+  /// parts, doubling every 1,000 parts up to 128 MiB, so that S3's limit of
+  /// 10,000 parts allows archives of about 900 GiB (with an 8 MiB base)
+  /// while small archives keep small parts.
+  std::uint64_t current_part_size() const
+  {
+    const std::size_t number = m_etags.size() + m_inflight.size();
+    const unsigned shift = static_cast<unsigned>(std::min<std::size_t>(number / 1000, 8));
+    return std::max(m_part_size, std::min<std::uint64_t>(m_part_size << shift, 128ull << 20));
+  }
+
   util::Result<void> send_part()
   {
     if (m_upload_id.empty()) {
@@ -97,13 +109,13 @@ private:
     }
     const int number = static_cast<int>(m_etags.size()) + static_cast<int>(m_inflight.size()) + 1;
     if (number > 10000) {
-      return util::fail("s3://{}/{}: more than 10,000 parts (raise the part size)", m_bucket, m_key);
+      return util::fail("s3://{}/{}: the archive needs more than 10,000 parts (S3's limit)", m_bucket, m_key);
     }
     m_inflight.push_back(std::async(std::launch::async, [this, number, body = std::move(m_buf)]() mutable {
       return m_s3.upload_part(m_bucket, m_key, m_upload_id, number, std::move(body));
     }));
     m_buf = std::string();
-    m_buf.reserve(m_part_size);
+    m_buf.reserve(current_part_size());
     return {};
   }
 

@@ -20,9 +20,13 @@ head -c 40000000 /dev/urandom > "$t/payload.bin"
 echo '[{"match": "PUT .*partNumber=3", "faults": ["stall:60"]}]' > "$t/faults.json"
 "$PAVE" backup create -e dev --name killed --include-file "$t/payload.bin" > "$t/killed.out" 2>&1 &
 pid=$!
-for _ in $(seq 300); do grep -q 'partNumber=3' "$t/proxy.log" 2>/dev/null && break; sleep 0.1; done
+# Parts go up concurrently: wait until part 3 is stalled and part 1 is stored.
+for _ in $(seq 300); do
+  grep -q 'partNumber=3' "$t/proxy.log" 2>/dev/null && grep -q 'PUT .*partNumber=1.* 200' "$t/proxy.log" && break
+  sleep 0.1
+done
 grep -q 'partNumber=3' "$t/proxy.log" || { cat "$t/killed.out"; fail "the upload never reached part 3"; }
-grep -q 'PUT .*partNumber=1.* 200' "$t/proxy.log" || fail "no part was uploaded before the kill"
+grep -q 'PUT .*partNumber=1.* 200' "$t/proxy.log" || { cat "$t/proxy.log"; fail "no part was uploaded before the kill"; }
 kill -9 "$pid"
 wait "$pid" 2>/dev/null || true
 echo '[]' > "$t/faults.json"
