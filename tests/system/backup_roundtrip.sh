@@ -92,3 +92,16 @@ expect_exit 0 pave plan -e dev --detailed-exitcode
 # Scope flags: only the kinds asked for.
 expect_exit 0 pave backup create -e dev --include-kinds Deployment --name scoped -o json
 expect_json out 'd["counts"]["resources"] == 1 and d["scope"] == "managed; kinds=Deployment"'
+
+# --all-resources: every listable kind of the namespace through discovery, not only pave's objects.
+printf 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: handmade, namespace: shop-dev}\ndata: {a: b}\n' | k apply --server-side -f - >/dev/null
+expect_exit 0 pave backup create -e dev --all-resources --include-namespaces shop-dev --name everything -o json
+expect_json out 'd["counts"]["kinds"].get("ConfigMap", 0) >= 2 and d["counts"]["kinds"]["Deployment"] == 1'
+expect_json out 'd["counts"]["kinds"]["Namespace"] == 1 and "Event" not in d["counts"]["kinds"]'
+expect_json out 'd["scope"] == "all-resources; namespaces=shop-dev"'
+expect_exit 0 pave backup create -e dev --all-resources --include-namespaces shop-dev --selector app.kubernetes.io/name=shop --name labelled -o json
+expect_json out 'd["counts"]["kinds"]["Deployment"] == 1 and d["counts"]["kinds"].get("ConfigMap", 0) <= 1'
+k delete configmap handmade -n shop-dev >/dev/null
+expect_exit 0 pave backup restore everything -e dev --include-kinds ConfigMap -o json
+expect_json out 'd["plan"]["summary"]["create"] == 1'
+k get configmap handmade -n shop-dev >/dev/null
