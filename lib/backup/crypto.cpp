@@ -60,7 +60,7 @@ util::Result<Keys> derive_keys(const KeyMaterial& key, const unsigned char* h)
                         key.origin);
     }
     const std::uint64_t n = std::uint64_t{1} << h[11];
-    if (h[11] < 10 || h[11] > 22 || h[12] == 0 || h[13] == 0) {
+    if (h[11] < 10 || h[11] > 20 || h[12] == 0 || h[12] > 32 || h[13] == 0 || h[13] > 16) { // bounds a hostile header's cost
       return util::fail("not a pave backup archive (bad scrypt parameters)");
     }
     if (EVP_PBE_scrypt(key.passphrase.data(), key.passphrase.size(), h + 48, 16, n, h[12], h[13], 1ull << 31,
