@@ -142,34 +142,38 @@ private:
   bool m_done = false;
 };
 
-/// Reads an object with ranged GETs of one part each, pinned to its ETag,
-/// the next part fetched while the current one is consumed.
+/// Reads an object with ranged GETs of one part each, pinned to its ETag
+/// (If-Match: a concurrent overwrite fails the read instead of mixing
+/// versions), keeping up to `ahead` ranges in flight while the current one
+/// is consumed: memory is (ahead + 1) parts whatever the object's size.
 class S3Source : public Source
 {
 public:
   S3Source(std::shared_ptr<aws::Session> session, std::string bucket, std::string key, aws::s3::ObjectInfo info,
-           std::uint64_t part)
+           std::uint64_t part, int ahead)
     : m_session(std::move(session)), m_s3(*m_session->client), m_bucket(std::move(bucket)), m_key(std::move(key)),
-      m_info(std::move(info)), m_part(part)
+      m_info(std::move(info)), m_part(part), m_ahead(std::max(1, ahead))
   {
   }
   ~S3Source() override
   {
-    if (m_next.valid()) {
-      m_next.wait();
+    for (auto& f : m_next) {
+      f.wait();
     }
   }
 
   util::Result<std::size_t> read(char* buf, std::size_t size) override
   {
     if (m_pos == m_buf.size()) {
-      if (m_offset >= m_info.size) {
+      while (static_cast<int>(m_next.size()) < m_ahead && m_requested < m_info.size) {
+        m_next.push_back(fetch(m_requested));
+        m_requested = std::min(m_info.size, m_requested + m_part);
+      }
+      if (m_next.empty()) {
         return 0;
       }
-      if (!m_next.valid()) {
-        m_next = fetch(m_offset);
-      }
-      auto r = m_next.get();
+      auto r = m_next.front().get();
+      m_next.pop_front();
       if (!r) {
         return std::unexpected(util::Error(r.error()));
       }
@@ -179,9 +183,6 @@ public:
         return util::fail("s3://{}/{}: empty range at byte {}", m_bucket, m_key, m_offset);
       }
       m_offset += m_buf.size();
-      if (m_offset < m_info.size) {
-        m_next = fetch(m_offset);
-      }
     }
     const std::size_t n = std::min(size, m_buf.size() - m_pos);
     std::memcpy(buf, m_buf.data() + m_pos, n);
@@ -203,10 +204,12 @@ private:
   std::string m_bucket, m_key;
   aws::s3::ObjectInfo m_info;
   std::uint64_t m_part;
+  int m_ahead;
   std::string m_buf;
   std::size_t m_pos = 0;
-  std::uint64_t m_offset = 0;
-  std::future<aws::AwsResult<aws::s3::Object>> m_next;
+  std::uint64_t m_offset = 0;    ///< bytes handed out so far (for messages)
+  std::uint64_t m_requested = 0; ///< bytes requested so far
+  std::deque<std::future<aws::AwsResult<aws::s3::Object>>> m_next;
 };
 
 class S3Destination : public Destination
@@ -261,7 +264,7 @@ public:
       return std::unexpected(util::Error(info.error()));
     }
     return std::unique_ptr<Source>(
-        std::make_unique<S3Source>(m_session, m_bucket, m_prefix + key, *info, m_options.part_size));
+        std::make_unique<S3Source>(m_session, m_bucket, m_prefix + key, *info, m_options.part_size, 4));
   }
 
   util::Result<std::vector<StoredEntry>> list(const std::string& prefix) override
