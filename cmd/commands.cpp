@@ -107,6 +107,26 @@ constexpr cli::CommandSpec k_commands[] = {
    "pave history\n"
    "pave history -e prod --output json",
    setup_history},
+  {"backup", "Back up an environment's objects and state, encrypted, and restore them",
+   "`create` snapshots what pave manages in an environment (or a scope: --include-namespaces, --exclude-kinds, "
+   "--selector, --all-resources), its state and optional files into one archive: tar, zstd-compressed and "
+   "encrypted with AES-256-GCM in authenticated chunks, streamed to the destination ([backup] destination: "
+   "s3://BUCKET/PREFIX or a directory) and listed only once complete. The key comes from --key-file, "
+   "[backup] key_file, PAVE_BACKUP_KEY (64 hex digits) or PAVE_BACKUP_PASSPHRASE (stretched with scrypt). "
+   "`list` shows backups and the RPO status ([backup] rpo; exit 5 when the newest backup is too old); "
+   "`verify` checks every hash and tag without restoring; `restore` verifies the whole archive, then plans "
+   "and applies it (Namespaces, CRDs, then the rest; existing objects skipped unless "
+   "--existing-resource-policy update; --namespace-mapping old:new; --dry-run prints the plan); `prune` "
+   "applies retention (--keep-last/daily/weekly/monthly, --ttl); `schedule` prints a CronJob or CI workflow. "
+   "See docs/backup.md.",
+   "pave backup create -e prod\n"
+   "pave backup list -e prod\n"
+   "pave backup verify prod-20261121T020000Z -e prod\n"
+   "pave backup restore prod-20261121T020000Z -e prod --dry-run\n"
+   "pave backup restore prod-20261121T020000Z -e staging --namespace-mapping shop:shop-copy\n"
+   "pave backup prune -e prod --keep-daily 7 --keep-weekly 4 --keep-monthly 12\n"
+   "pave backup schedule -e prod > cronjob.yaml",
+   setup_backup},
   {"cost-report", "Estimate monthly cost, show a plan's cost change, compare with actual spend, check budgets",
    "Prices an environment (with -e; otherwise every environment) from the price catalog compiled into pave "
    "(AWS on-demand list prices; --refresh-prices updates a local copy from the AWS Price List API): Kubernetes "

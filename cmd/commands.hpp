@@ -1,6 +1,7 @@
 #pragma once
 /// The command table and the setup function of each subcommand (one file each).
 #include <span>
+#include <string>
 
 #include <pave/cli/command.hpp>
 
@@ -38,5 +39,16 @@ void setup_failover(CLI::App& app, cli::Context& ctx);
 void setup_failover_status(CLI::App& app, cli::Context& ctx);
 void setup_failover_drill(CLI::App& app, cli::Context& ctx);
 void setup_failback(CLI::App& app, cli::Context& ctx);
+void setup_backup(CLI::App& app, cli::Context& ctx);
+
+// Subcommands of `pave backup`, one file each (cmd/backup_*.cpp).
+void setup_backup_create(CLI::App& app, cli::Context& ctx);
+void setup_backup_list(CLI::App& app, cli::Context& ctx);
+void setup_backup_verify(CLI::App& app, cli::Context& ctx);
+void setup_backup_restore(CLI::App& app, cli::Context& ctx);
+void setup_backup_prune(CLI::App& app, cli::Context& ctx);
+void setup_backup_schedule(CLI::App& app, cli::Context& ctx);
+/// --destination and --key-file, shared by the backup subcommands.
+void add_backup_destination_flags(CLI::App& app, std::string& destination, std::string& key_file);
 
 } // namespace pave::cmd

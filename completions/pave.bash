@@ -6,7 +6,7 @@ _pave() {
   for ((i = 1; i < COMP_CWORD; i++)); do
     if ((skip)); then skip=0; continue; fi
     case ${COMP_WORDS[i]} in
-      -h|--help|--version|--help-all|-o|--output|--color|--log-format|-v|--verbose|-q|--quiet|-e|--env|--project|--name|--app|-t|--template|--target|-y|--yes|--force|-n|--namespace|-f|--values|--set|--set-string|--set-file|--set-json|--kube-version|-a|--api-versions|-s|--show-only|--include-crds|--skip-tests|--is-upgrade|--release-name|--output-dir|--out|--server-dry-run|--detailed-exitcode|--show-unchanged|--state-dir|--lock-timeout|--kubeconfig|--context|--plan|--atomic|--no-wait|--timeout|--force-conflicts|--to|--dry-run|--resume|--stop-after|--allow-no-checksum|--from|--keep-source|--format|--state|--group-by|--budget|--usage-file|--refresh-prices|--price-cache|--actual|--actual-start|--actual-end|--granularity|--actual-group-by|--dir|--keep) skip=1; continue;;
+      -h|--help|--version|--help-all|-o|--output|--color|--log-format|-v|--verbose|-q|--quiet|-e|--env|--project|--name|--app|-t|--template|--target|-y|--yes|--force|-n|--namespace|-f|--values|--set|--set-string|--set-file|--set-json|--kube-version|-a|--api-versions|-s|--show-only|--include-crds|--skip-tests|--is-upgrade|--release-name|--output-dir|--out|--server-dry-run|--detailed-exitcode|--show-unchanged|--state-dir|--lock-timeout|--kubeconfig|--context|--plan|--atomic|--no-wait|--timeout|--force-conflicts|--to|--dry-run|--resume|--stop-after|--allow-no-checksum|--from|--keep-source|--destination|--key-file|--include-namespaces|--exclude-namespaces|--include-kinds|--exclude-kinds|-l|--selector|--all-resources|--no-state|--include-file|--all-environments|--rpo|--namespace-mapping|--existing-resource-policy|--restore-state|--wait|--files-to|--keep-last|--keep-daily|--keep-weekly|--keep-monthly|--ttl|--format|--schedule|--image|--state|--group-by|--budget|--usage-file|--refresh-prices|--price-cache|--actual|--actual-start|--actual-end|--granularity|--actual-group-by|--dir|--keep) skip=1; continue;;
       -*) continue;;
     esac
     if [[ -z $cmd ]]; then cmd=${COMP_WORDS[i]}; elif [[ -z $sub ]]; then sub=${COMP_WORDS[i]}; fi
@@ -17,12 +17,14 @@ _pave() {
     --log-format) COMPREPLY=($(compgen -W 'text json' -- "$cur")); return;;
     --target) COMPREPLY=($(compgen -W 'kubernetes directory' -- "$cur")); return;;
     --to) COMPREPLY=($(compgen -W 'primary secondary' -- "$cur")); return;;
+    --existing-resource-policy) COMPREPLY=($(compgen -W 'none update' -- "$cur")); return;;
+    --format) COMPREPLY=($(compgen -W 'cronjob github' -- "$cur")); return;;
     --format) COMPREPLY=($(compgen -W 'table json csv markdown html' -- "$cur")); return;;
     --granularity) COMPREPLY=($(compgen -W 'daily monthly hourly' -- "$cur")); return;;
   esac
   case $cmd in
     '')
-      opts='init render validate plan deploy rollback failover failback config state history cost-report demo completion version -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project';;
+      opts='init render validate plan deploy rollback failover failback config state history backup cost-report demo completion version -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project';;
     init)
       opts='-h --help --help-all --name --app -t --template --env --target -y --yes --force -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project'
       ;;
@@ -81,6 +83,23 @@ _pave() {
       ;;
     history)
       opts='-h --help --help-all --state-dir -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project'
+      ;;
+    backup)
+      if [[ -z $sub ]]; then opts='create list verify restore prune schedule -h --help --help-all -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project'; else
+      case $sub in
+      create)
+        opts='-h --help --help-all --destination --key-file --include-namespaces --exclude-namespaces --include-kinds --exclude-kinds -l --selector --all-resources --no-state --include-file --name --state-dir --lock-timeout --kubeconfig --context -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project';;
+      list)
+        opts='-h --help --help-all --destination --key-file --all-environments --rpo -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project';;
+      verify)
+        opts='-h --help --help-all --destination --key-file -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project';;
+      restore)
+        opts='-h --help --help-all --destination --key-file --namespace-mapping --include-namespaces --exclude-namespaces --include-kinds --exclude-kinds -l --selector --existing-resource-policy --dry-run --restore-state --wait --timeout --files-to --state-dir --lock-timeout --kubeconfig --context -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project';;
+      prune)
+        opts='-h --help --help-all --destination --key-file --keep-last --keep-daily --keep-weekly --keep-monthly --ttl --dry-run -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project';;
+      schedule)
+        opts='-h --help --help-all --format --schedule --image --namespace -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project';;
+      esac; fi
       ;;
     cost-report)
       opts='-h --help --help-all --format --out --state --plan --group-by --budget --usage-file --refresh-prices --price-cache --actual --actual-start --actual-end --granularity --actual-group-by --state-dir -h --help --version --help-all -o --output --color --log-format -v --verbose -q --quiet -e --env --project'

@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 
 #include <pave/failover/audit.hpp>
-#include <pave/failover/backup_catalog.hpp>
+#include <pave/actions/failover_backups.hpp>
 #include <pave/failover/dns_provider.hpp>
 #include <pave/failover/dns_query.hpp>
 #include <pave/failover/route53_dns.hpp>
@@ -133,9 +133,9 @@ util::Result<fo::StepOutcome> step_restore(Run& r)
     out.detail = "rehearsal: no restore";
     return out;
   }
-  auto catalog = fo::open_backup_catalog(r.project);
+  PAVE_TRY_ASSIGN(auto catalog, open_failover_backups(r.project, r.options.env.environment));
   if (!catalog) {
-    return util::fail("restore_backup is true, but backups are not available to failover in this build");
+    return util::fail("restore_backup is true, but [backup] sets no destination");
   }
   PAVE_TRY_ASSIGN(out.detail, catalog->restore_latest(r.config.site(r.to)));
   return out;
@@ -296,9 +296,9 @@ util::Result<FailoverResult> run_failover(const project::Project& project, const
   if (options.to != "primary" && options.to != "secondary") {
     return util::fail_with(util::ExitCode::usage, "--to must be primary or secondary (got \"{}\")", options.to);
   }
-  if (config.restore_backup && !fo::open_backup_catalog(project)) {
-    return util::fail("[failover] restore_backup = true, but backups are not available to failover in this build; "
-                      "set it to false");
+  if (config.restore_backup) { // refused before anything changes; see open_failover_backups
+    return util::fail("[failover] restore_backup = true: restoring a backup from a failover run is not supported; "
+                      "restore it with `pave backup restore` and set restore_backup = false");
   }
   PAVE_TRY_ASSIGN(EnvironmentSession session, open_environment(project, options.env));
   PAVE_TRY_ASSIGN(auto dns, fo::open_provider(config.dns));

@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include <pave/failover/backup_catalog.hpp>
+#include <pave/actions/failover_backups.hpp>
 #include <pave/failover/dns_provider.hpp>
 #include <pave/failover/dns_query.hpp>
 #include <pave/http/curl_client.hpp>
@@ -114,7 +114,11 @@ util::Result<FailoverStatus> failover_status(const project::Project& project, co
       }
     }
   }
-  if (auto catalog = fo::open_backup_catalog(project)) {
+  auto backups = open_failover_backups(project, env.environment);
+  if (!backups) {
+    s.backup = "error: " + backups.error().message;
+    s.out_of_bounds.push_back("backups: " + backups.error().message);
+  } else if (auto& catalog = *backups) {
     auto latest = catalog->latest();
     if (!latest) {
       s.backup = "error: " + latest.error().message;
@@ -135,7 +139,7 @@ util::Result<FailoverStatus> failover_status(const project::Project& project, co
       }
     }
   } else {
-    s.backup = "not available (backups are not wired to failover in this build)";
+    s.backup = "not configured (no [backup] destination)";
   }
   if (const auto* d = history.last("drill")) {
     s.last_drill = *d;

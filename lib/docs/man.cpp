@@ -153,6 +153,10 @@ std::string root_page(const CommandDoc& root, const std::string& version)
   for (const auto& k : config::key_table()) {
     out += ".TP\n\\fB" + roff(k.env) + "\\fR\nSets " + roff(k.key) + ".\n";
   }
+  out += ".TP\n\\fBPAVE_BACKUP_KEY\\fR\nThe 32-byte key of \\fBpave backup\\fR (64 hex digits or base64), unless "
+         "\\-\\-key\\-file or [backup] key_file is given.\n";
+  out += ".TP\n\\fBPAVE_BACKUP_PASSPHRASE\\fR\nA passphrase for \\fBpave backup\\fR (stretched with scrypt) when no "
+         "key is given.\n";
   out += ".SH FILES\n.TP\n\\fBpave.toml\\fR\nThe project file; see \\fBpave validate\\fR.\n"
          ".TP\n\\fB.pave/\\fR\nLocal state of the project.\n";
   examples_section(out, root.example);

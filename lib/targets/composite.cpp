@@ -73,6 +73,12 @@ util::Result<std::map<std::string, nlohmann::json>> CompositeTarget::refresh(con
   return live;
 }
 
+util::Result<ListedObjects> CompositeTarget::list_objects(const ListQuery& query)
+{
+  PAVE_TRY_ASSIGN(Target * t, side("v1"));
+  return t->list_objects(query);
+}
+
 util::Result<nlohmann::json> CompositeTarget::apply(const nlohmann::json& object, const ApplyOptions& options)
 {
   PAVE_TRY_ASSIGN(Target * t, side(object.value("apiVersion", "")));

@@ -27,6 +27,7 @@ public:
   util::Result<Rollout> rollout(const plan::ObjectRef& ref) override;
   util::Result<std::map<std::string, Rollout>> rollouts(const std::vector<plan::ObjectRef>& refs) override;
   chart::LookupFn lookup() override;
+  util::Result<ListedObjects> list_objects(const ListQuery& query) override;
   int concurrency() const override { return 16; }
 
 private:

@@ -2,6 +2,7 @@
 
 #include <map>
 #include <mutex>
+#include <set>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -115,6 +116,42 @@ public:
   }
 
   chart::LookupFn lookup() override { return kube::make_lookup(*m_client); }
+
+  util::Result<ListedObjects> list_objects(const ListQuery& query) override
+  {
+    // Kinds a backup never takes (Velero's default exclusions): generated or node-bound.
+    static const std::set<std::string> k_skip = {"Event", "Node", "CSINode", "VolumeAttachment", "ComponentStatus",
+                                                 "Lease", "EndpointSlice", "Endpoints", "Binding",
+                                                 "TokenReview", "SubjectAccessReview", "SelfSubjectAccessReview",
+                                                 "SelfSubjectRulesReview", "LocalSubjectAccessReview",
+                                                 "SelfSubjectReview", "TokenRequest"};
+    PAVE_TRY_ASSIGN(const auto resources, m_client->resources());
+    ListedObjects out;
+    std::set<std::pair<std::string, std::string>> seen; // (group, kind): the first (preferred) version only
+    for (const auto& r : resources) {
+      if (k_skip.contains(r.kind) || !seen.insert({r.group, r.kind}).second) {
+        continue;
+      }
+      if (!r.namespaced && !query.cluster_scoped) {
+        continue;
+      }
+      std::vector<std::string> namespaces = r.namespaced ? query.namespaces : std::vector<std::string>{};
+      if (namespaces.empty()) {
+        namespaces.emplace_back();
+      }
+      for (const auto& ns : namespaces) {
+        auto items = m_client->list(r, ns, query.label_selector);
+        if (!items) {
+          out.warnings.push_back(fmt::format("{}: not listed: {}", r.qualified(), items.error().message));
+          break;
+        }
+        for (auto& item : *items) {
+          out.objects.push_back(std::move(item));
+        }
+      }
+    }
+    return out;
+  }
 
   int concurrency() const override { return m_concurrency; }
 

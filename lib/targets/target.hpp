@@ -31,6 +31,20 @@ struct Rollout
   std::string message; ///< "2 of 3 updated replicas are available"
 };
 
+/// What list_objects() returns (backups with --all-resources).
+struct ListQuery
+{
+  std::vector<std::string> namespaces; ///< empty: every namespace (and cluster-scoped objects)
+  std::string label_selector;          ///< Kubernetes label selector; empty: all
+  bool cluster_scoped = true;          ///< include cluster-scoped kinds
+};
+
+struct ListedObjects
+{
+  std::vector<nlohmann::json> objects; ///< with apiVersion and kind
+  std::vector<std::string> warnings;   ///< kinds that could not be listed
+};
+
 class Target
 {
 public:
@@ -69,6 +83,16 @@ public:
 
   /// The `lookup` template function answered from this target (empty: offline).
   virtual chart::LookupFn lookup() { return {}; }
+
+  /// Every object of every listable kind (from discovery) matching `query`:
+  /// what `pave backup create --all-resources` snapshots. Kinds that are
+  /// never restored (Events, Nodes, ...) are left out. The default: an
+  /// error, for targets that cannot enumerate their objects.
+  virtual util::Result<ListedObjects> list_objects(const ListQuery& query)
+  {
+    (void)query;
+    return util::fail("{} cannot list all its objects (--all-resources needs a Kubernetes cluster)", describe());
+  }
 
   /// How many objects of one wave may be applied at once.
   virtual int concurrency() const = 0;

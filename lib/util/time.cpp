@@ -49,6 +49,11 @@ std::optional<std::chrono::system_clock::time_point> parse_rfc3339(std::string_v
   if (*p != '\0') {
     return std::nullopt;
   }
+  // system_clock counts nanoseconds in 64 bits: years 1678..2261. Outside
+  // that from_time_t would overflow (undefined behaviour found by fuzz_backup).
+  if (tm.tm_year + 1900 < 1700 || tm.tm_year + 1900 > 2200) {
+    return std::nullopt;
+  }
   return std::chrono::system_clock::from_time_t(::timegm(&tm) - offset);
 }
 

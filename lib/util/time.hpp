@@ -14,7 +14,7 @@ namespace pave::util {
 std::string rfc3339_utc(std::chrono::system_clock::time_point t);
 
 /// RFC 3339 ("2024-05-01T10:00:00Z", "...T10:00:00.5+02:00"); nullopt when
-/// malformed. Fractional seconds are ignored.
+/// malformed or outside the years 1700..2200. Fractional seconds are ignored.
 std::optional<std::chrono::system_clock::time_point> parse_rfc3339(std::string_view text);
 
 /// rfc3339_utc of the current time.

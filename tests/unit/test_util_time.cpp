@@ -60,4 +60,8 @@ TEST_CASE("util::parse_rfc3339")
         "1970-01-01T00:00:42Z");
   CHECK_FALSE(util::parse_rfc3339("2023-11-14 22:13:20"));
   CHECK_FALSE(util::parse_rfc3339("2023-11-14T22:13:20Zjunk"));
+  // Years system_clock cannot hold are malformed, not an overflow.
+  CHECK_FALSE(util::parse_rfc3339("4052-11-14T22:13:20Z"));
+  CHECK_FALSE(util::parse_rfc3339("1200-01-01T00:00:00Z"));
+  CHECK(util::parse_rfc3339("2200-12-31T23:59:59Z"));
 }

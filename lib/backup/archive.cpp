@@ -1,0 +1,223 @@
+#include <pave/backup/archive.hpp>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <pave/backup/tar.hpp>
+#include <pave/util/time.hpp>
+
+namespace pave::backup {
+
+namespace {
+
+constexpr std::size_t k_max_json_entry = 64u << 20; ///< a resource or state entry larger than this is refused
+
+} // namespace
+
+util::Result<BackupInfo> write_backup(Destination& dest, const WriteInputs& in, const KeyMaterial& key)
+{
+  PAVE_TRY_ASSIGN(const auto existing, dest.get(object_key(in.header.id, k_record_object)));
+  if (existing) {
+    return util::fail("backup {} exists already in {}", in.header.id, dest.describe());
+  }
+  const auto created = util::parse_rfc3339(in.header.created);
+  if (!created) {
+    return util::fail("backup {}: bad creation time {}", in.header.id, in.header.created);
+  }
+  PAVE_TRY_ASSIGN(auto upload, dest.create(object_key(in.header.id, k_archive_object)));
+  HashingSink hashed(*upload);
+  PAVE_TRY_ASSIGN(auto encrypted, make_encrypting_sink(key, hashed, in.encrypt));
+  PAVE_TRY_ASSIGN(auto compressed, make_compressing_sink(*encrypted, in.compress));
+  PAVE_TRY_ASSIGN(auto tar, TarWriter::open(*compressed, *created));
+
+  Manifest m;
+  m.header = in.header;
+  m.header.counts = Counts{};
+  std::set<std::string> paths;
+  std::set<std::string> namespaces;
+  for (const auto& r : in.resources) {
+    const std::string path = resource_entry_path(r.api_version, r.kind, r.namespace_, r.name);
+    if (!paths.insert(path).second) {
+      return util::fail("backup: {} is listed twice", r.address);
+    }
+    const std::string body = r.object.dump(2) + "\n";
+    PAVE_TRY_ASSIGN(const std::string sha, tar->add(path, body));
+    m.entries.push_back(ManifestEntry{path, "resource", r.address, body.size(), sha});
+    ++m.header.counts.resources;
+    ++m.header.counts.kinds[r.kind];
+    if (r.kind == "Namespace") {
+      namespaces.insert(r.name);
+    } else if (!r.namespace_.empty()) {
+      namespaces.insert(r.namespace_);
+    }
+  }
+  m.header.counts.namespaces = static_cast<int>(namespaces.size());
+  if (in.state) {
+    PAVE_TRY_ASSIGN(const std::string sha, tar->add(std::string(k_state_entry), *in.state));
+    m.entries.push_back(ManifestEntry{std::string(k_state_entry), "state", "", in.state->size(), sha});
+    m.header.counts.state = true;
+  }
+  for (const auto& f : in.files) {
+    const std::string path = "files/" + f.name;
+    if (f.name.empty() || f.name.find("..") != std::string::npos || !paths.insert(path).second) {
+      return util::fail("backup: file name {:?} is empty, unsafe or used twice", f.name);
+    }
+    PAVE_TRY_ASSIGN(const auto done, tar->add_file(path, f.source));
+    m.entries.push_back(ManifestEntry{path, "file", "", done.second, done.first});
+    ++m.header.counts.files;
+  }
+  PAVE_TRY(tar->add(std::string(k_manifest_entry), to_json(m).dump(2) + "\n"));
+  PAVE_TRY(tar->close()); // finishes zstd, the last GCM chunk and the upload: the archive is now complete
+
+  BackupInfo info;
+  info.id = m.header.id;
+  info.environment = m.header.environment;
+  info.created = *created;
+  info.created_text = m.header.created;
+  info.size = hashed.bytes();
+  info.sha256 = hashed.sha256();
+  info.counts = m.header.counts;
+  info.cluster = m.header.cluster;
+  info.pave_version = m.header.pave_version;
+  info.scope = m.header.scope;
+  info.key_kind = key.key.empty() ? "passphrase" : "key";
+  PAVE_TRY(dest.put(object_key(info.id, k_record_object), to_json(info).dump(2) + "\n")); // written last: now listed
+  return info;
+}
+
+util::Result<ArchiveContents> read_tar_stream(Source& tar_source, const FileHandler& on_file)
+{
+  PAVE_TRY_ASSIGN(auto tar, TarReader::open(tar_source));
+  ArchiveContents out;
+  std::map<std::string, ManifestEntry> seen; // path -> what was read
+  std::map<std::string, std::string> json_bodies;
+  std::optional<std::string> manifest_text;
+  std::string buf(256 * 1024, '\0');
+  for (;;) {
+    PAVE_TRY_ASSIGN(auto entry, tar->next());
+    if (!entry) {
+      break;
+    }
+    if (manifest_text) {
+      return util::fail("archive corrupted: entry {} follows the manifest", entry->path);
+    }
+    if (seen.contains(entry->path)) {
+      return util::fail("archive corrupted: entry {} appears twice", entry->path);
+    }
+    const bool is_file = entry->path.starts_with("files/");
+    const bool keep = !is_file;
+    if (keep && entry->size > k_max_json_entry) {
+      return util::fail("archive corrupted: entry {} is too large ({} bytes)", entry->path, entry->size);
+    }
+    Sha256 h;
+    std::string body;
+    std::uint64_t size = 0;
+    auto read = [&](char* b, std::size_t n) -> util::Result<std::size_t> {
+      PAVE_TRY_ASSIGN(const std::size_t got, tar->read(b, n));
+      h.update(std::string_view(b, got));
+      size += got;
+      return got;
+    };
+    if (is_file && on_file) {
+      ManifestEntry e{entry->path, "file", "", entry->size, ""};
+      PAVE_TRY(on_file(e, read));
+    }
+    for (;;) {
+      PAVE_TRY_ASSIGN(const std::size_t n, read(buf.data(), buf.size()));
+      if (n == 0) {
+        break;
+      }
+      if (keep) {
+        body.append(buf.data(), n);
+      }
+    }
+    if (size != entry->size) {
+      return util::fail("archive corrupted: entry {} is truncated", entry->path);
+    }
+    if (entry->path == k_manifest_entry) {
+      manifest_text = std::move(body);
+      continue;
+    }
+    seen[entry->path] = ManifestEntry{entry->path, "", "", size, h.hex()};
+    if (keep) {
+      json_bodies[entry->path] = std::move(body);
+    }
+  }
+  if (!manifest_text) {
+    return util::fail("archive corrupted: it has no manifest (it may be truncated)");
+  }
+  PAVE_TRY_ASSIGN(out.manifest, parse_manifest(*manifest_text));
+  std::set<std::string> listed;
+  for (const auto& e : out.manifest.entries) {
+    const auto it = seen.find(e.path);
+    if (it == seen.end()) {
+      return util::fail("archive corrupted: entry {} of the manifest is missing", e.path);
+    }
+    if (!listed.insert(e.path).second) {
+      return util::fail("archive corrupted: the manifest lists {} twice", e.path);
+    }
+    if (it->second.size != e.size || it->second.sha256 != e.sha256) {
+      return util::fail("archive corrupted: entry {} does not match its SHA-256 in the manifest", e.path);
+    }
+    if (e.type == "resource") {
+      const auto obj = nlohmann::json::parse(json_bodies[e.path], nullptr, false);
+      if (obj.is_discarded() || !obj.is_object()) {
+        return util::fail("archive corrupted: entry {} is not a JSON object", e.path);
+      }
+      ResourceItem r;
+      r.address = e.address;
+      r.object = obj;
+      r.api_version = obj.value("apiVersion", "");
+      r.kind = obj.value("kind", "");
+      if (obj.contains("metadata") && obj["metadata"].is_object()) {
+        r.namespace_ = obj["metadata"].value("namespace", "");
+        r.name = obj["metadata"].value("name", "");
+      }
+      out.resources.push_back(std::move(r));
+    } else if (e.type == "state") {
+      out.state = std::move(json_bodies[e.path]);
+    } else {
+      out.files.push_back(e);
+    }
+  }
+  for (const auto& [path, e] : seen) {
+    if (!listed.contains(path)) {
+      return util::fail("archive corrupted: entry {} is not in the manifest", path);
+    }
+  }
+  return out;
+}
+
+util::Result<ArchiveContents> read_backup(Destination& dest, const BackupInfo& info, const KeyMaterial& key,
+                                          const FileHandler& on_file)
+{
+  PAVE_TRY_ASSIGN(auto raw, dest.open(object_key(info.id, k_archive_object)));
+  HashingSource hashed(*raw);
+  auto plain = make_decrypting_source(key, hashed);
+  auto tar = make_decompressing_source(*plain);
+  HashingSource counted(*tar);
+  PAVE_TRY_ASSIGN(auto contents, read_tar_stream(counted, on_file));
+  // Drain whatever follows the tar end (the zstd frame end and the final GCM chunk must still be read and checked).
+  char buf[4096];
+  for (;;) {
+    PAVE_TRY_ASSIGN(const std::size_t n, counted.read(buf, sizeof buf));
+    if (n == 0) {
+      break;
+    }
+  }
+  contents.plaintext_bytes = counted.bytes();
+  if (hashed.bytes() != info.size) {
+    return util::fail("archive corrupted: {} bytes, its record says {}", hashed.bytes(), info.size);
+  }
+  if (hashed.sha256() != info.sha256) {
+    return util::fail("archive corrupted: its SHA-256 does not match its record");
+  }
+  if (contents.manifest.header.id != info.id || contents.manifest.header.environment != info.environment ||
+      !(contents.manifest.header.counts == info.counts)) {
+    return util::fail("archive corrupted: its manifest does not match its record (id, environment or counts)");
+  }
+  return contents;
+}
+
+} // namespace pave::backup

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# pave backup prune and schedule on a directory destination (directory
+# target): keep rules with --dry-run, TTL, [backup] defaults, refusal
+# without a policy; the CronJob and GitHub workflow it prints.
+. "$(dirname "$0")/common.sh"
+
+pave init shop --yes --name shop --env dev >/dev/null
+cd shop
+sed -i 's/^target = "kubernetes".*/target = "directory"\ndirectory = "deploy\/dev"/' pave.toml
+printf '\n[backup]\ndestination = "backups"\n' >> pave.toml
+export PAVE_BACKUP_KEY=$(python3 -c 'import os; print(os.urandom(32).hex())')
+expect_exit 0 pave deploy -e dev --yes
+for n in 1 2 3 4; do
+  expect_exit 0 pave backup create -e dev --name "b$n"
+done
+# Pin the creation times: b1 40 days ago, b2 10 days ago, b3 and b4 today.
+python3 - <<'PY'
+import json, datetime
+now = datetime.datetime.now(datetime.timezone.utc)
+for name, days, minutes in [("b1", 40, 0), ("b2", 10, 0), ("b3", 0, 30), ("b4", 0, 1)]:
+    p = f"backups/{name}/backup.json"
+    d = json.load(open(p))
+    d["created"] = (now - datetime.timedelta(days=days, minutes=minutes)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    json.dump(d, open(p, "w"))
+PY
+expect_exit 0 pave backup list -e dev -o json
+expect_json out '[b["id"] for b in d["backups"]] == ["b4", "b3", "b2", "b1"]'
+expect_exit 2 pave backup create -e dev --name ../escape
+expect_contains err 'pave: error: --name "../escape": use letters, digits'
+expect_exit 1 pave backup create -e dev --name b1
+expect_contains err "pave: error: backup b1 exists already in file://"
+
+
+expect_exit 2 pave backup prune -e dev
+expect_contains err "no retention policy"
+expect_exit 0 pave backup prune -e dev --keep-last 1 --keep-daily 2 --dry-run -o json
+expect_json out '[b["id"] for b in d["backups"] if b["keep"]] == ["b4", "b2"] and d["removed"] == 0'
+expect_exit 0 pave backup list -e dev -o json
+expect_json out 'len(d["backups"]) == 4'
+expect_exit 0 pave backup prune -e dev --keep-last 3 --ttl 720h
+expect_contains out "Deleted 1 backup(s), kept 3."
+expect_exit 0 pave backup list -e dev -o json
+expect_json out '[b["id"] for b in d["backups"]] == ["b4", "b3", "b2"]'
+[ ! -e backups/b1 ] || fail "b1 was not removed"
+# The policy from [backup].
+printf 'keep_last = 1\n' >> pave.toml
+expect_exit 0 pave backup prune -e dev
+expect_exit 0 pave backup list -e dev -o json
+expect_json out '[b["id"] for b in d["backups"]] == ["b4"]'
+expect_exit 0 pave backup verify b4 -e dev
+
+# Bad [backup] keys are named.
+printf 'destinaton = "x"\n' >> pave.toml
+expect_exit 1 pave backup list -e dev
+expect_contains err 'pave.toml: [backup] unknown key "destinaton" (did you mean destination?)'
+sed -i '/^destinaton/d' pave.toml
+
+# schedule: a CronJob and a GitHub workflow, both valid YAML.
+expect_exit 0 pave backup schedule -e dev --schedule "30 3 * * *"
+python3 - "$t/out" <<'PY'
+import sys, yaml
+d = yaml.safe_load(open(sys.argv[1]))
+assert d["kind"] == "CronJob" and d["spec"]["schedule"] == "30 3 * * *", d
+c = d["spec"]["jobTemplate"]["spec"]["template"]["spec"]["containers"][0]
+assert "pave backup create -e dev" in c["args"][0] and "pave backup prune -e dev" in c["args"][0], c
+assert any(e["name"] == "PAVE_BACKUP_KEY" for e in c["env"])
+PY
+expect_exit 0 pave backup schedule -e dev --format github
+python3 - "$t/out" <<'PY'
+import sys, yaml
+d = yaml.safe_load(open(sys.argv[1]))
+assert d[True]["schedule"][0]["cron"] == "0 2 * * *", d
+PY
+expect_exit 2 pave backup schedule -e dev --schedule "every day"
+expect_contains err "expected five cron fields"
