@@ -296,9 +296,25 @@ util::Result<FailoverResult> run_failover(const project::Project& project, const
   if (options.to != "primary" && options.to != "secondary") {
     return util::fail_with(util::ExitCode::usage, "--to must be primary or secondary (got \"{}\")", options.to);
   }
-  if (config.restore_backup) { // refused before anything changes; see open_failover_backups
-    return util::fail("[failover] restore_backup = true: restoring a backup from a failover run is not supported; "
-                      "restore it with `pave backup restore` and set restore_backup = false");
+  if (config.restore_backup) { // checked before anything changes
+    const fo::Site& target_site = config.site(options.to);
+    if (target_site.environment.empty()) {
+      return util::fail("[failover] restore_backup = true needs [failover.{}] environment: the pave environment "
+                        "that targets {} (where the newest backup is restored)",
+                        options.to, options.to);
+    }
+    if (target_site.environment == options.env.environment) {
+      return util::fail("[failover.{}] environment must not be {} itself (the environment failing over)", options.to,
+                        options.env.environment);
+    }
+    if (!project.environments.contains(target_site.environment)) {
+      return util::fail("[failover.{}] environment: no environment \"{}\" in {}", options.to,
+                        target_site.environment, project.file.string());
+    }
+    PAVE_TRY_ASSIGN(auto catalog, open_failover_backups(project, options.env.environment));
+    if (!catalog) {
+      return util::fail("[failover] restore_backup = true, but [backup] sets no destination");
+    }
   }
   PAVE_TRY_ASSIGN(EnvironmentSession session, open_environment(project, options.env));
   PAVE_TRY_ASSIGN(auto dns, fo::open_provider(config.dns));

@@ -173,7 +173,7 @@ util::Result<Site> parse_site(const json* t, const char* name, const std::string
   Table s(*t, path, source);
   PAVE_TRY(s.check_object());
   PAVE_TRY(s.check_keys({"kubeconfig", "kube_context", "namespace", "deployments", "replicas", "autoscaling_group",
-                         "desired_capacity", "region", "health", "dns_target"}));
+                         "desired_capacity", "region", "health", "dns_target", "environment"}));
   Site site;
   site.name = name;
   PAVE_TRY(s.str("kubeconfig", site.kubeconfig));
@@ -185,6 +185,7 @@ util::Result<Site> parse_site(const json* t, const char* name, const std::string
   PAVE_TRY(s.integer("desired_capacity", site.desired_capacity, 1, 10000));
   PAVE_TRY(s.str("region", site.region));
   PAVE_TRY(s.str("dns_target", site.dns_target, true));
+  PAVE_TRY(s.str("environment", site.environment));
   if (site.has_kube() && site.namespace_.empty()) {
     return s.fail("[{}] namespace is required with kube_context", path);
   }

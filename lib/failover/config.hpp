@@ -42,6 +42,9 @@ struct Site
   std::string region;       ///< of the group; default [failover.dns] region, then AWS_REGION
   std::vector<HealthEndpoint> health;
   std::string dns_target; ///< the record value while this site is active (IP or host name)
+  /// The pave environment whose target is this site: where runbook step 3
+  /// (restore_backup = true) restores the newest backup; "" = none.
+  std::string environment;
 
   bool has_kube() const { return !kube_context.empty(); }
   bool has_asg() const { return !autoscaling_group.empty(); }

@@ -13,7 +13,7 @@ json valid()
     "rto": "5m", "rpo": "1h",
     "primary": {"kube_context": "a", "namespace": "shop", "deployments": ["web"], "replicas": 3,
                 "dns_target": "192.0.2.1", "health": [{"url": "https://a.example.org/healthz", "expect_body": "ok"}]},
-    "secondary": {"autoscaling_group": "asg-b", "desired_capacity": 2, "dns_target": "192.0.2.2",
+    "secondary": {"autoscaling_group": "asg-b", "desired_capacity": 2, "dns_target": "192.0.2.2", "environment": "dr",
                   "health": [{"url": "http://b.example.org/healthz", "failures": 5, "interval": "2s", "timeout": "1s"}]},
     "dns": {"provider": "route53", "zone": "example.org", "record": "app.example.org", "routing": "failover"}
   })");
@@ -51,6 +51,8 @@ TEST_CASE("failover::parse_config")
     CHECK(c->dns.ttl == 60);
     CHECK_FALSE(c->restore_backup);
     CHECK(c->drill_record.empty());
+    CHECK(c->secondary.environment == "dr");
+    CHECK(c->primary.environment.empty());
   }
   SUBCASE("unknown keys name the table and suggest")
   {
