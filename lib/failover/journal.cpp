@@ -43,6 +43,8 @@ util::Result<Journal> parse_journal(std::string_view text, const std::string& so
     doc = json::parse(text);
   } catch (const json::parse_error& e) {
     return corrupt(fmt::format("not JSON (syntax error at byte {})", e.byte));
+  } catch (const json::exception& e) { // a number out of range (out_of_range.406)
+    return corrupt(fmt::format("not JSON ({})", e.what()));
   }
   if (!doc.is_object()) {
     return corrupt("not a JSON object");

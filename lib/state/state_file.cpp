@@ -67,6 +67,8 @@ util::Result<std::pair<json, int>> check_document(std::string_view bytes, std::s
   } catch (const json::parse_error& e) {
     return util::fail("state file {} is corrupt: not JSON (syntax error at byte {}; truncated or edited by hand)", source,
                       e.byte);
+  } catch (const json::exception& e) { // a number out of range (out_of_range.406)
+    return util::fail("state file {} is corrupt: not JSON ({}; edited by hand)", source, e.what());
   }
   if (!doc.is_object()) {
     return util::fail("state file {} is corrupt: not a JSON object", source);

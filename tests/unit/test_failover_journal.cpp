@@ -61,6 +61,9 @@ TEST_CASE("failover::serialize_journal / parse_journal")
 
   CHECK(failover::parse_journal("{", "j.json").error().message ==
         "failover journal j.json is corrupt: not JSON (syntax error at byte 2) (remove it to start over)");
+  CHECK(failover::parse_journal(R"({"step": 1e99999})", "j.json").error().message ==
+        "failover journal j.json is corrupt: not JSON ([json.exception.out_of_range.406] number overflow parsing "
+        "'1e99999') (remove it to start over)");
   CHECK(failover::parse_journal(R"({"format_version": 9})", "j.json").error().message ==
         "failover journal j.json has format 9; this pave reads format 1");
   auto doc = nlohmann::json::parse(text);
