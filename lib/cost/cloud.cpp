@@ -4,21 +4,13 @@
 
 #include <fmt/format.h>
 
+#include <pave/cost/json_member.hpp>
+
 namespace pave::cost {
 
 namespace {
 
 using nlohmann::json;
-
-const json& at(const json& j, std::string_view key)
-{
-  static const json k_null;
-  if (!j.is_object()) {
-    return k_null;
-  }
-  const auto it = j.find(key);
-  return it == j.end() ? k_null : *it;
-}
 
 void add(LineItem& item, std::string name, std::string unit, double quantity, double unit_price)
 {
@@ -30,7 +22,7 @@ void add(LineItem& item, std::string name, std::string unit, double quantity, do
 
 util::Result<bool> price_cloud(const json& object, const Rates& rates, LineItem& item)
 {
-  const json& spec = at(object, "spec");
+  const json& spec = json_member(object, "spec");
   const Usage& usage = *rates.usage;
   const double f = rates.other;
   if (item.kind == "S3Bucket") {
@@ -55,7 +47,7 @@ util::Result<bool> price_cloud(const json& object, const Rates& rates, LineItem&
     const auto& p = rates.catalog->route53;
     add(item, aws ? "Health check (AWS endpoint)" : "Health check (non-AWS endpoint)", "months", 1,
         (aws ? p.health_check_aws_month : p.health_check_other_month) * f);
-    const std::string type = at(spec, "type").is_string() ? at(spec, "type").get<std::string>() : "HTTP";
+    const std::string type = json_member(spec, "type").is_string() ? json_member(spec, "type").get<std::string>() : "HTTP";
     const double feature = (aws ? p.health_check_feature_aws_month : p.health_check_feature_other_month) * f;
     std::vector<std::string> features;
     if (type.starts_with("HTTPS")) {
@@ -66,7 +58,7 @@ util::Result<bool> price_cloud(const json& object, const Rates& rates, LineItem&
       add(item, "Optional feature: string matching", "months", 1, feature);
       features.push_back("string matching");
     }
-    if (at(spec, "request_interval") == 10 || at(spec, "requestInterval") == 10) {
+    if (json_member(spec, "request_interval") == 10 || json_member(spec, "requestInterval") == 10) {
       add(item, "Optional feature: fast interval", "months", 1, feature);
       features.push_back("10 s interval");
     }
@@ -84,9 +76,9 @@ util::Result<bool> price_cloud(const json& object, const Rates& rates, LineItem&
     if (!hourly) {
       return util::fail("AutoScalingGroupCapacity {}: {}", item.name, hourly.error().message);
     }
-    const double min = std::max(0.0, at(spec, "min").is_number() ? at(spec, "min").get<double>() : 0);
-    const double max = std::max(min, at(spec, "max").is_number() ? at(spec, "max").get<double>() : min);
-    const double desired = at(spec, "desired").is_number() ? at(spec, "desired").get<double>() : min;
+    const double min = std::max(0.0, json_member(spec, "min").is_number() ? json_member(spec, "min").get<double>() : 0);
+    const double max = std::max(min, json_member(spec, "max").is_number() ? json_member(spec, "max").get<double>() : min);
+    const double desired = json_member(spec, "desired").is_number() ? json_member(spec, "desired").get<double>() : min;
     const double u = *hourly * rates.compute;
     item.components.push_back({"Instances (" + type + ")", "hours", desired * rates.hours, u,
                                desired * rates.hours * u, max * rates.hours * u});

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <pave/cost/cloud.hpp>
+#include <pave/cost/json_member.hpp>
 #include <pave/cost/kubernetes.hpp>
 #include <pave/util/parallel.hpp>
 
@@ -14,16 +15,6 @@ namespace pave::cost {
 namespace {
 
 using nlohmann::json;
-
-const json& at(const json& j, std::string_view key)
-{
-  static const json k_null;
-  if (!j.is_object()) {
-    return k_null;
-  }
-  const auto it = j.find(key);
-  return it == j.end() ? k_null : *it;
-}
 
 std::string str(const json& j)
 {
@@ -55,22 +46,22 @@ util::Result<std::optional<LineItem>> price_resource(const Resource& r, const Ra
                                                      const std::string& environment)
 {
   const json& o = *r.object;
-  const json& meta = at(o, "metadata");
+  const json& meta = json_member(o, "metadata");
   LineItem item;
-  item.kind = str(at(o, "kind"));
-  const std::string api_version = str(at(o, "apiVersion"));
-  item.name = str(at(meta, "name"));
-  item.namespace_ = str(at(meta, "namespace"));
+  item.kind = str(json_member(o, "kind"));
+  const std::string api_version = str(json_member(o, "apiVersion"));
+  item.name = str(json_member(meta, "name"));
+  item.namespace_ = str(json_member(meta, "namespace"));
   bool priced = false;
   if (is_cloud(api_version)) {
     PAVE_TRY_ASSIGN(priced, price_cloud(o, rates, item));
     if (priced) {
-      copy_tags(at(at(o, "spec"), "tags"), item.tags);
+      copy_tags(json_member(json_member(o, "spec"), "tags"), item.tags);
     }
   } else {
     PAVE_TRY_ASSIGN(priced, price_kubernetes(o, rates, hpas, item));
     if (priced) {
-      copy_tags(at(meta, "labels"), item.tags);
+      copy_tags(json_member(meta, "labels"), item.tags);
     }
   }
   if (!priced) {
@@ -91,7 +82,7 @@ util::Result<Estimate> estimate(const std::vector<Resource>& resources, const Ra
   e.region = rates.region_name;
   HpaIndex hpas;
   for (const auto& r : resources) {
-    if (at(*r.object, "kind") == "HorizontalPodAutoscaler") {
+    if (json_member(*r.object, "kind") == "HorizontalPodAutoscaler") {
       index_hpa(*r.object, hpas);
     }
   }

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <pave/cost/cron.hpp>
+#include <pave/cost/json_member.hpp>
 #include <pave/cost/quantity.hpp>
 
 namespace pave::cost {
@@ -12,16 +13,6 @@ namespace pave::cost {
 namespace {
 
 using nlohmann::json;
-
-const json& at(const json& j, std::string_view key)
-{
-  static const json k_null;
-  if (!j.is_object()) {
-    return k_null;
-  }
-  const auto it = j.find(key);
-  return it == j.end() ? k_null : *it;
-}
 
 double number_or(const json& j, double fallback)
 {
@@ -31,12 +22,12 @@ double number_or(const json& j, double fallback)
 util::Result<PodRequests> container_requests(const json& container)
 {
   PodRequests r;
-  const json& req = at(at(container, "resources"), "requests");
-  const json& lim = at(at(container, "resources"), "limits");
+  const json& req = json_member(json_member(container, "resources"), "requests");
+  const json& lim = json_member(json_member(container, "resources"), "limits");
   // Kubernetes defaults a missing request to the limit.
-  const json& cpu = at(req, "cpu").is_null() ? at(lim, "cpu") : at(req, "cpu");
-  const json& mem = at(req, "memory").is_null() ? at(lim, "memory") : at(req, "memory");
-  const auto name = at(container, "name").is_string() ? at(container, "name").get<std::string>() : std::string("?");
+  const json& cpu = json_member(req, "cpu").is_null() ? json_member(lim, "cpu") : json_member(req, "cpu");
+  const json& mem = json_member(req, "memory").is_null() ? json_member(lim, "memory") : json_member(req, "memory");
+  const auto name = json_member(container, "name").is_string() ? json_member(container, "name").get<std::string>() : std::string("?");
   if (!cpu.is_null()) {
     auto c = parse_quantity(cpu);
     if (!c) {
@@ -75,12 +66,12 @@ std::string volume_type(const json& storage_class, const Rates& rates)
 util::Result<void> price_claim(const json& spec, double copies, double copies_max, const Rates& rates,
                                const std::string& usage_name, LineItem& item)
 {
-  const json& size = at(at(at(spec, "resources"), "requests"), "storage");
+  const json& size = json_member(json_member(json_member(spec, "resources"), "requests"), "storage");
   if (size.is_null()) {
     return {};
   }
   PAVE_TRY_ASSIGN(const double gib, parse_gib(size));
-  const std::string type = volume_type(at(spec, "storageClassName"), rates);
+  const std::string type = volume_type(json_member(spec, "storageClassName"), rates);
   const auto it = rates.region->ebs.find(type);
   if (it == rates.region->ebs.end()) {
     return util::fail("no price for EBS volume type {} in {}", type, rates.region_name);
@@ -115,39 +106,39 @@ std::string pods_text(double n)
 
 void index_hpa(const json& hpa, HpaIndex& index)
 {
-  const json& spec = at(hpa, "spec");
-  const json& target = at(spec, "scaleTargetRef");
-  if (!at(target, "kind").is_string() || !at(target, "name").is_string()) {
+  const json& spec = json_member(hpa, "spec");
+  const json& target = json_member(spec, "scaleTargetRef");
+  if (!json_member(target, "kind").is_string() || !json_member(target, "name").is_string()) {
     return;
   }
-  const json& ns = at(at(hpa, "metadata"), "namespace");
-  const double min = std::max(1.0, number_or(at(spec, "minReplicas"), 1));
-  const double max = std::max(min, number_or(at(spec, "maxReplicas"), min));
-  index[fmt::format("{}/{}/{}", ns.is_string() ? ns.get<std::string>() : "", at(target, "kind").get<std::string>(),
-                    at(target, "name").get<std::string>())] = {min, max};
+  const json& ns = json_member(json_member(hpa, "metadata"), "namespace");
+  const double min = std::max(1.0, number_or(json_member(spec, "minReplicas"), 1));
+  const double max = std::max(min, number_or(json_member(spec, "maxReplicas"), min));
+  index[fmt::format("{}/{}/{}", ns.is_string() ? ns.get<std::string>() : "", json_member(target, "kind").get<std::string>(),
+                    json_member(target, "name").get<std::string>())] = {min, max};
 }
 
 util::Result<PodRequests> pod_requests(const json& pod_spec)
 {
   PodRequests sum;
-  for (const auto& c : at(pod_spec, "containers").is_array() ? at(pod_spec, "containers") : json::array()) {
+  for (const auto& c : json_member(pod_spec, "containers").is_array() ? json_member(pod_spec, "containers") : json::array()) {
     PAVE_TRY_ASSIGN(const PodRequests r, container_requests(c));
     sum.cpu += r.cpu;
     sum.memory_gib += r.memory_gib;
   }
-  for (const auto& c : at(pod_spec, "initContainers").is_array() ? at(pod_spec, "initContainers") : json::array()) {
+  for (const auto& c : json_member(pod_spec, "initContainers").is_array() ? json_member(pod_spec, "initContainers") : json::array()) {
     PAVE_TRY_ASSIGN(const PodRequests r, container_requests(c));
     sum.cpu = std::max(sum.cpu, r.cpu);
     sum.memory_gib = std::max(sum.memory_gib, r.memory_gib);
   }
-  const json& overhead = at(pod_spec, "overhead");
+  const json& overhead = json_member(pod_spec, "overhead");
   if (!overhead.is_null()) {
-    if (!at(overhead, "cpu").is_null()) {
-      PAVE_TRY_ASSIGN(const double c, parse_quantity(at(overhead, "cpu")));
+    if (!json_member(overhead, "cpu").is_null()) {
+      PAVE_TRY_ASSIGN(const double c, parse_quantity(json_member(overhead, "cpu")));
       sum.cpu += c;
     }
-    if (!at(overhead, "memory").is_null()) {
-      PAVE_TRY_ASSIGN(const double m, parse_gib(at(overhead, "memory")));
+    if (!json_member(overhead, "memory").is_null()) {
+      PAVE_TRY_ASSIGN(const double m, parse_gib(json_member(overhead, "memory")));
       sum.memory_gib += m;
     }
   }
@@ -157,13 +148,13 @@ util::Result<PodRequests> pod_requests(const json& pod_spec)
 util::Result<bool> price_kubernetes(const json& object, const Rates& rates, const HpaIndex& hpas, LineItem& item)
 {
   const std::string& kind = item.kind;
-  const json& spec = at(object, "spec");
+  const json& spec = json_member(object, "spec");
   const json* pod_spec = nullptr;
   double replicas = 1, replicas_max = 1, hours = rates.hours;
   std::string detail;
   if (kind == "Deployment" || kind == "StatefulSet" || kind == "ReplicaSet" || kind == "ReplicationController") {
-    pod_spec = &at(at(spec, "template"), "spec");
-    replicas = std::max(0.0, number_or(at(spec, "replicas"), 1));
+    pod_spec = &json_member(json_member(spec, "template"), "spec");
+    replicas = std::max(0.0, number_or(json_member(spec, "replicas"), 1));
     replicas_max = replicas;
     const auto hpa = hpas.find(fmt::format("{}/{}/{}", item.namespace_, kind, item.name));
     if (hpa != hpas.end()) {
@@ -174,7 +165,7 @@ util::Result<bool> price_kubernetes(const json& object, const Rates& rates, cons
       detail = replicas == 1 ? "1 replica" : fmt::format("{:g} replicas", replicas);
     }
   } else if (kind == "DaemonSet") {
-    pod_spec = &at(at(spec, "template"), "spec");
+    pod_spec = &json_member(json_member(spec, "template"), "spec");
     replicas = rates.usage->number("DaemonSet", item.name, "nodes", rates.config->nodes);
     replicas_max = replicas;
     detail = fmt::format("on {:g} nodes", replicas);
@@ -182,20 +173,20 @@ util::Result<bool> price_kubernetes(const json& object, const Rates& rates, cons
     pod_spec = &spec;
     detail = "1 pod";
   } else if (kind == "Job") {
-    pod_spec = &at(at(spec, "template"), "spec");
-    replicas = replicas_max = std::max(1.0, number_or(at(spec, "parallelism"), 1));
+    pod_spec = &json_member(json_member(spec, "template"), "spec");
+    replicas = replicas_max = std::max(1.0, number_or(json_member(spec, "parallelism"), 1));
     hours = rates.usage->number("Job", item.name, "monthly_hours", 1);
     detail = fmt::format("{}, {:g} h a month", pods_text(replicas), hours);
   } else if (kind == "CronJob") {
-    const json& job = at(at(spec, "jobTemplate"), "spec");
-    pod_spec = &at(at(job, "template"), "spec");
-    replicas = replicas_max = std::max(1.0, number_or(at(job, "parallelism"), 1));
+    const json& job = json_member(json_member(spec, "jobTemplate"), "spec");
+    pod_spec = &json_member(json_member(job, "template"), "spec");
+    replicas = replicas_max = std::max(1.0, number_or(json_member(job, "parallelism"), 1));
     const json* given = rates.usage->find("CronJob", item.name, "monthly_hours");
     if (given != nullptr) {
       hours = given->get<double>();
       detail = fmt::format("{}, {:g} h a month", pods_text(replicas), hours);
     } else {
-      const json& schedule = at(spec, "schedule");
+      const json& schedule = json_member(spec, "schedule");
       auto runs = runs_per_month(schedule.is_string() ? schedule.get<std::string>() : std::string());
       if (!runs) {
         return util::fail("{}: {}", what(item), runs.error().message);
@@ -208,12 +199,12 @@ util::Result<bool> price_kubernetes(const json& object, const Rates& rates, cons
     if (!r) {
       return util::fail("{}: {}", what(item), r.error().message);
     }
-    const json& size = at(at(at(spec, "resources"), "requests"), "storage");
-    item.detail = size.is_string() ? size.get<std::string>() + " " + volume_type(at(spec, "storageClassName"), rates)
+    const json& size = json_member(json_member(json_member(spec, "resources"), "requests"), "storage");
+    item.detail = size.is_string() ? size.get<std::string>() + " " + volume_type(json_member(spec, "storageClassName"), rates)
                                    : "no size";
     return true;
   } else if (kind == "Service") {
-    if (at(spec, "type") != "LoadBalancer") {
+    if (json_member(spec, "type") != "LoadBalancer") {
       return false;
     }
     const double lcu = rates.usage->number("Service", item.name, "lcu", 0);
@@ -227,8 +218,8 @@ util::Result<bool> price_kubernetes(const json& object, const Rates& rates, cons
     item.detail = "type LoadBalancer (NLB)";
     return true;
   } else if (kind == "Ingress") {
-    const json& annotations = at(at(object, "metadata"), "annotations");
-    const bool alb = at(spec, "ingressClassName") == "alb" || at(annotations, "kubernetes.io/ingress.class") == "alb";
+    const json& annotations = json_member(json_member(object, "metadata"), "annotations");
+    const bool alb = json_member(spec, "ingressClassName") == "alb" || json_member(annotations, "kubernetes.io/ingress.class") == "alb";
     if (!alb) {
       return false;
     }
@@ -253,9 +244,9 @@ util::Result<bool> price_kubernetes(const json& object, const Rates& rates, cons
                              cpu_h * replicas * rates.vcpu_hourly, cpu_h * replicas_max * rates.vcpu_hourly});
   item.components.push_back({"Memory (requests)", "GiB-hours", mem_h * replicas, rates.gib_hourly,
                              mem_h * replicas * rates.gib_hourly, mem_h * replicas_max * rates.gib_hourly});
-  if (kind == "StatefulSet" && at(spec, "volumeClaimTemplates").is_array()) {
-    for (const auto& claim : at(spec, "volumeClaimTemplates")) {
-      auto r = price_claim(at(claim, "spec"), replicas, replicas_max, rates, item.name, item);
+  if (kind == "StatefulSet" && json_member(spec, "volumeClaimTemplates").is_array()) {
+    for (const auto& claim : json_member(spec, "volumeClaimTemplates")) {
+      auto r = price_claim(json_member(claim, "spec"), replicas, replicas_max, rates, item.name, item);
       if (!r) {
         return util::fail("{}: volume claim template: {}", what(item), r.error().message);
       }
