@@ -2,6 +2,17 @@
 
 namespace pave::actions {
 
+util::Result<backup::Scope> backup_scope(const BackupScopeOptions& o)
+{
+  backup::Scope scope;
+  scope.include_namespaces = o.include_namespaces;
+  scope.exclude_namespaces = o.exclude_namespaces;
+  scope.include_kinds = o.include_kinds;
+  scope.exclude_kinds = o.exclude_kinds;
+  PAVE_TRY_ASSIGN(scope.selector, backup::parse_selector(o.selector));
+  return scope;
+}
+
 util::Result<BackupSession> open_backup_session(const project::Project& project, const project::Environment* env,
                                                 const BackupDestinationOptions& options)
 {

@@ -3,10 +3,12 @@
 /// the destination they name (or --destination), and the key.
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <pave/backup/config.hpp>
 #include <pave/backup/destination.hpp>
 #include <pave/backup/key.hpp>
+#include <pave/backup/select.hpp>
 #include <pave/project/project.hpp>
 
 namespace pave::actions {
@@ -17,6 +19,16 @@ struct BackupDestinationOptions
   std::string destination; ///< --destination; default [backup] destination
   std::string key_file;    ///< --key-file; default [backup] key_file, then PAVE_BACKUP_KEY / PAVE_BACKUP_PASSPHRASE
 };
+
+/// The scope flags shared by `backup create` and `backup restore`.
+struct BackupScopeOptions
+{
+  std::vector<std::string> include_namespaces, exclude_namespaces, include_kinds, exclude_kinds;
+  std::string selector;
+};
+
+/// The backup::Scope of `o`. Error: a malformed --selector.
+util::Result<backup::Scope> backup_scope(const BackupScopeOptions& o);
 
 struct BackupSession
 {

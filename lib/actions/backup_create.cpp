@@ -63,12 +63,7 @@ util::Result<std::vector<nlohmann::json>> managed_objects(EnvironmentSession& s,
 util::Result<BackupCreateResult> backup_create(const project::Project& project, const BackupCreateOptions& o)
 {
   const auto start = std::chrono::steady_clock::now();
-  backup::Scope scope;
-  scope.include_namespaces = o.include_namespaces;
-  scope.exclude_namespaces = o.exclude_namespaces;
-  scope.include_kinds = o.include_kinds;
-  scope.exclude_kinds = o.exclude_kinds;
-  PAVE_TRY_ASSIGN(scope.selector, backup::parse_selector(o.selector));
+  PAVE_TRY_ASSIGN(backup::Scope scope, backup_scope(o));
   if (!o.id.empty()) {
     const bool ok = o.id.size() <= 128 && o.id.front() != '.' && o.id.front() != '-' &&
                     std::all_of(o.id.begin(), o.id.end(), [](char c) {

@@ -13,12 +13,10 @@
 
 namespace pave::actions {
 
-struct BackupCreateOptions
+struct BackupCreateOptions : BackupScopeOptions
 {
   EnvironmentOptions env;
   BackupDestinationOptions dest;
-  std::vector<std::string> include_namespaces, exclude_namespaces, include_kinds, exclude_kinds;
-  std::string selector;
   bool all_resources = false; ///< every listable kind (discovery), not only pave's objects
   bool include_state = true;  ///< --no-state: leave pave's state out
   std::vector<std::string> include_files; ///< --include-file PATH (stored as files/BASENAME)

@@ -74,12 +74,7 @@ util::Result<RestoreResult> restore_backup(const project::Project& project, cons
                            o.existing_resource_policy);
   }
   PAVE_TRY_ASSIGN(const auto mapping, backup::parse_namespace_mapping(o.namespace_mapping));
-  backup::Scope scope;
-  scope.include_namespaces = o.include_namespaces;
-  scope.exclude_namespaces = o.exclude_namespaces;
-  scope.include_kinds = o.include_kinds;
-  scope.exclude_kinds = o.exclude_kinds;
-  PAVE_TRY_ASSIGN(scope.selector, backup::parse_selector(o.selector));
+  PAVE_TRY_ASSIGN(backup::Scope scope, backup_scope(o));
 
   PAVE_TRY_ASSIGN(EnvironmentSession s, open_environment(project, o.env));
   PAVE_TRY_ASSIGN(BackupSession b, open_backup_session(project, s.environment, o.dest));

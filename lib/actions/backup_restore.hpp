@@ -20,14 +20,12 @@
 
 namespace pave::actions {
 
-struct RestoreOptions
+struct RestoreOptions : BackupScopeOptions
 {
   std::string id;                 ///< the backup to restore
   EnvironmentOptions env;         ///< the environment restored into (its target and state)
   BackupDestinationOptions dest;
   std::vector<std::string> namespace_mapping; ///< "old:new" values
-  std::vector<std::string> include_namespaces, exclude_namespaces, include_kinds, exclude_kinds;
-  std::string selector;
   std::string existing_resource_policy = "none"; ///< "none" (skip) or "update"
   bool dry_run = false;
   bool restore_state = false;
