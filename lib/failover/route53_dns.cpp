@@ -83,7 +83,7 @@ util::Result<void> Route53Dns::check_access()
   return {};
 }
 
-util::Result<std::vector<std::string>> Route53Dns::answer(const std::string& record)
+util::Result<std::vector<cloud::aws::route53::RecordSet>> Route53Dns::record_sets()
 {
   if (m_zone_id.empty()) {
     PAVE_TRY(check_access());
@@ -93,9 +93,15 @@ util::Result<std::vector<std::string>> Route53Dns::answer(const std::string& rec
   if (!sets) {
     return util::fail("Route 53 zone {}: {}", m_zone_id, sets.error().describe());
   }
+  return std::move(*sets);
+}
+
+util::Result<std::vector<std::string>> Route53Dns::answer(const std::string& record)
+{
+  PAVE_TRY_ASSIGN(const auto sets, record_sets());
   std::vector<std::string> values;
   long best_weight = -1;
-  for (const auto& rs : *sets) {
+  for (const auto& rs : sets) {
     if (rs.name != record || rs.type != m_config.type) {
       continue;
     }
@@ -136,18 +142,11 @@ util::Result<void> Route53Dns::adopt_identifiers(const std::string& record, cons
   if (m_config.routing == Routing::simple) {
     return {};
   }
-  if (m_zone_id.empty()) {
-    PAVE_TRY(check_access());
-  }
-  r53::Route53 api(m_client);
-  auto sets = api.list_record_sets(m_zone_id);
-  if (!sets) {
-    return util::fail("Route 53 zone {}: {}", m_zone_id, sets.error().describe());
-  }
+  PAVE_TRY_ASSIGN(const auto sets, record_sets());
   auto holds = [&](const r53::RecordSet& rs, const std::string& target) {
     return rs.values.size() == 1 && fqdn(rs.values[0]) == fqdn(target);
   };
-  for (const auto& rs : *sets) {
+  for (const auto& rs : sets) {
     if (rs.name != record || rs.type != m_config.type || rs.set_identifier.empty()) {
       continue;
     }

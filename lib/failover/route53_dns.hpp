@@ -55,6 +55,9 @@ public:
                                        const std::string& secondary_target);
 
 private:
+  /// Every record set of the zone (resolving the zone id first when needed).
+  util::Result<std::vector<cloud::aws::route53::RecordSet>> record_sets();
+
   cloud::aws::Client& m_client;
   DnsConfig m_config;
   std::string m_zone_id;
