@@ -10,12 +10,7 @@ export PAVE_TEST_TMP=$(mktemp -d /tmp/pave-bench-XXXXXX)
 # The system-test helpers, with the bench's own scratch directory.
 set -- ; . "$(dirname "$0")/../system/common.sh"
 . "$SOURCE_DIR/tests/dns/failover_fixture.sh"
-failover_sites
-pdns_start example.org.
-trap _failover_fixture_stop EXIT
-PDNS_ZONE=example.org.
-pdns_set app.example.org. A $PRIMARY_IP
-failover_project powerdns
+failover_powerdns_bed
 : > runs.jsonl
 for i in $(seq 1 "$n"); do
   site_health primary down

@@ -5,6 +5,8 @@
 #   failover_sites                 start the double and the health servers
 #   site_health primary|secondary up|down
 #   failover_project powerdns|route53 [EXTRA_DNS_LINES]  write shop/pave.toml and cd there
+#   failover_powerdns_bed          all of it on PowerDNS: sites, zone example.org. with
+#                                  app.example.org. at the primary, the project (skips without dig)
 . "$SOURCE_DIR/tests/aws/moto.sh"
 . "$SOURCE_DIR/tests/dns/pdns.sh"
 . "$SOURCE_DIR/tests/kube_double/lib.sh"
@@ -127,4 +129,14 @@ _failover_fixture_stop() {
   local p
   for p in "${_health_pids[@]}"; do kill "$p" 2>/dev/null || true; done
   pdns_stop; moto_stop; _kube_double_stop_all
+}
+
+failover_powerdns_bed() {
+  command -v dig >/dev/null || skip "dig is not installed (packaging/deps.sh: dnsutils)"
+  failover_sites
+  pdns_start example.org.
+  trap _failover_fixture_stop EXIT
+  PDNS_ZONE=example.org.
+  pdns_set app.example.org. A $PRIMARY_IP
+  failover_project powerdns
 }

@@ -4,14 +4,7 @@
 # after pave backup create it is within bounds and names the backup.
 . "$(dirname "$0")/common.sh"
 . "$SOURCE_DIR/tests/dns/failover_fixture.sh"
-command -v dig >/dev/null || skip "dig is not installed (packaging/deps.sh: dnsutils)"
-
-failover_sites
-pdns_start example.org.
-trap _failover_fixture_stop EXIT
-PDNS_ZONE=example.org.
-pdns_set app.example.org. A $PRIMARY_IP
-failover_project powerdns
+failover_powerdns_bed
 printf '\n[backup]\ndestination = "backups"\nrpo = "1h"\n' >> pave.toml
 export PAVE_BACKUP_KEY=$(printf '%064x' 7)
 

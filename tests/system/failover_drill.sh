@@ -7,15 +7,8 @@
 # ([failover.environments.staging]) touches nothing of production.
 . "$(dirname "$0")/common.sh"
 . "$SOURCE_DIR/tests/dns/failover_fixture.sh"
-command -v dig >/dev/null || skip "dig is not installed (packaging/deps.sh: dnsutils)"
-
-failover_sites
-pdns_start example.org.
-trap _failover_fixture_stop EXIT
-PDNS_ZONE=example.org.
-pdns_set app.example.org. A $PRIMARY_IP
+failover_powerdns_bed
 pdns_set drill.example.org. A $PRIMARY_IP
-failover_project powerdns
 
 # Dry run of a failover: the exact request body, nothing changed.
 expect_exit 0 pave failover -e prod --to secondary --dry-run

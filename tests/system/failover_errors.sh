@@ -5,14 +5,7 @@
 # [failover] tables name the file and key.
 . "$(dirname "$0")/common.sh"
 . "$SOURCE_DIR/tests/dns/failover_fixture.sh"
-command -v dig >/dev/null || skip "dig is not installed (packaging/deps.sh: dnsutils)"
-
-failover_sites
-pdns_start example.org.
-trap _failover_fixture_stop EXIT
-PDNS_ZONE=example.org.
-pdns_set app.example.org. A $PRIMARY_IP
-failover_project powerdns
+failover_powerdns_bed
 site_health primary down
 
 unchanged() {

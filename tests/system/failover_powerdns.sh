@@ -5,14 +5,7 @@
 # and recorded in the state and the audit log; status; failback.
 . "$(dirname "$0")/common.sh"
 . "$SOURCE_DIR/tests/dns/failover_fixture.sh"
-command -v dig >/dev/null || skip "dig is not installed (packaging/deps.sh: dnsutils)"
-
-failover_sites
-pdns_start example.org.
-trap _failover_fixture_stop EXIT
-PDNS_ZONE=example.org.
-pdns_set app.example.org. A $PRIMARY_IP
-failover_project powerdns
+failover_powerdns_bed
 [ "$(dig_a app.example.org)" = $PRIMARY_IP ] || fail "set-up: dig does not answer the primary"
 
 # Everything healthy: status within bounds, the secondary at 0 replicas.

@@ -8,14 +8,7 @@
 # resumes at step 2.
 . "$(dirname "$0")/common.sh"
 . "$SOURCE_DIR/tests/dns/failover_fixture.sh"
-command -v dig >/dev/null || skip "dig is not installed (packaging/deps.sh: dnsutils)"
-
-READY_DELAY=3 failover_sites
-pdns_start example.org.
-trap _failover_fixture_stop EXIT
-PDNS_ZONE=example.org.
-pdns_set app.example.org. A $PRIMARY_IP
-failover_project powerdns
+READY_DELAY=3 failover_powerdns_bed
 site_health primary down
 
 expect_exit 0 pave failover -e prod --to secondary --stop-after 2
