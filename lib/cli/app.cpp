@@ -119,17 +119,18 @@ std::unique_ptr<CLI::App> build_app(Context& ctx, std::span<const CommandSpec> c
       continue; // not built yet
     }
     CLI::App* sub = app->add_subcommand(std::string(spec.name), std::string(spec.summary));
+    if (spec.hidden) {
+      sub->group("");
+    }
+    if (only && spec.name != *only) {
+      continue; // only its name and summary show (in `pave --help`)
+    }
     std::string footer;
     if (!spec.description.empty()) {
       footer = "\n" + wrap(spec.description, 100);
     }
     sub->footer(footer + example_footer(spec.example));
-    if (spec.hidden) {
-      sub->group("");
-    }
-    if (!only || spec.name == *only) {
-      spec.setup(*sub, ctx);
-    }
+    spec.setup(*sub, ctx);
   }
   return app;
 }

@@ -14,7 +14,7 @@ namespace pave::cli {
 
 /// The root `pave` app with the global flags and one subcommand per row of
 /// `commands`. Subcommand callbacks write through `ctx`. When `only` is given,
-/// only the command it names (none when it is empty) gets its flags and
+/// only the command it names (none when it is empty) gets its flags, description and
 /// callback; the others are listed (for `pave --help`) but empty, which spares
 /// every run of pave building the options of commands it does not run.
 std::unique_ptr<CLI::App> build_app(Context& ctx, std::span<const CommandSpec> commands,
