@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <map>
 #include <sstream>
 
 #include <pave/chart/archive.hpp>
 #include <pave/chart/ignore.hpp>
 #include <pave/codec/yaml.hpp>
+#include <pave/util/fs.hpp>
 
 namespace pave::chart {
 
@@ -20,20 +20,11 @@ namespace {
 
 util::Result<std::string> read_whole_file(const fs::path& p)
 {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) {
-    return util::fail("open {}: {}", p.string(), std::strerror(errno));
+  auto data = util::read_file_errno(p);
+  if (!data) {
+    return util::fail("open {}: {}", p.string(), std::strerror(data.error()));
   }
-  std::string data;
-  in.seekg(0, std::ios::end);
-  const auto size = in.tellg();
-  in.seekg(0, std::ios::beg);
-  if (size > 0) {
-    data.resize(static_cast<std::size_t>(size));
-    in.read(data.data(), size);
-    data.resize(static_cast<std::size_t>(in.gcount()));
-  }
-  return data;
+  return std::move(*data);
 }
 
 util::Result<Value> load_values_file(std::string_view data)

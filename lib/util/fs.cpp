@@ -12,31 +12,51 @@ namespace pave::util {
 
 namespace fs = std::filesystem;
 
-Result<std::string> read_file(const fs::path& path)
+std::expected<std::string, int> read_file_errno(const fs::path& path)
 {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
-    return fail("cannot read {}: {}", path.string(), std::strerror(errno));
+    return std::unexpected(errno);
   }
+  // Read straight into the string (no staging buffer, no zero-filling), sized
+  // from fstat plus one byte so the end of file shows in the first reads; a
+  // file that is not regular or grows meanwhile is read to its end.
+  struct stat st{};
+  const bool sized = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  std::size_t capacity = (sized ? static_cast<std::size_t>(st.st_size) : 0) + (sized ? 1 : 65536);
   std::string data;
-  char buf[65536];
+  int err = 0;
   for (;;) {
-    const ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      const int err = errno;
-      ::close(fd);
-      return fail("cannot read {}: {}", path.string(), std::strerror(err));
+    if (data.size() == capacity) {
+      capacity += std::max<std::size_t>(capacity / 2, 65536);
     }
-    if (n == 0) {
+    ssize_t n = 0;
+    const std::size_t have = data.size();
+    data.resize_and_overwrite(capacity, [&](char* buf, std::size_t len) {
+      do {
+        n = ::read(fd, buf + have, len - have);
+      } while (n < 0 && errno == EINTR);
+      err = n < 0 ? errno : 0;
+      return have + (n > 0 ? static_cast<std::size_t>(n) : 0);
+    });
+    if (n <= 0) {
       break;
     }
-    data.append(buf, static_cast<size_t>(n));
   }
   ::close(fd);
+  if (err != 0) {
+    return std::unexpected(err);
+  }
   return data;
+}
+
+Result<std::string> read_file(const fs::path& path)
+{
+  auto data = read_file_errno(path);
+  if (!data) {
+    return fail("cannot read {}: {}", path.string(), std::strerror(data.error()));
+  }
+  return std::move(*data);
 }
 
 namespace {

@@ -12,6 +12,9 @@ namespace pave::util {
 
 /// Reads a whole file. Error: "cannot read PATH: REASON".
 Result<std::string> read_file(const std::filesystem::path& path);
+/// Reads a whole file; the error is the errno of the failed open or read, for
+/// callers with their own wording.
+std::expected<std::string, int> read_file_errno(const std::filesystem::path& path);
 
 /// Writes `data` to `path` atomically: a temporary file in the same directory,
 /// fsync, rename over `path`, fsync of the directory. Readers see the old or

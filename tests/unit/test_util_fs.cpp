@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
 #include <sys/stat.h>
+#include <thread>
+#include <unistd.h>
 
 #include <pave/util/fs.hpp>
 
@@ -45,4 +47,37 @@ TEST_CASE("util::read_file")
   CHECK(r.error().message == "cannot read missing: No such file or directory");
   test::write_file("x", std::string("a\0b", 3));
   CHECK(*util::read_file("x") == std::string("a\0b", 3));
+}
+
+TEST_CASE("util::read_file_errno reads files of any size, and streams that fstat cannot size")
+{
+  test::TestContext ctx;
+  CHECK(util::read_file_errno("missing").error() == ENOENT);
+  test::write_file("empty", "");
+  CHECK(util::read_file_errno("empty")->empty());
+  // Larger than one growth step, with every byte value.
+  std::string big;
+  for (std::size_t i = 0; i < 300000; ++i) {
+    big.push_back(static_cast<char>(i * 7919 % 256));
+  }
+  test::write_file("big", big);
+  CHECK(*util::read_file_errno("big") == big);
+  // A pipe has no size: it is read to its end in growing steps.
+  int fds[2];
+  REQUIRE(::pipe(fds) == 0);
+  const std::string chunk(100000, 'p');
+  std::thread writer([&] {
+    for (int i = 0; i < 3; ++i) {
+      CHECK(::write(fds[1], chunk.data(), chunk.size()) == static_cast<ssize_t>(chunk.size()));
+    }
+    ::close(fds[1]);
+  });
+  auto piped = util::read_file_errno("/proc/self/fd/" + std::to_string(fds[0]));
+  writer.join();
+  ::close(fds[0]);
+  REQUIRE(piped);
+  CHECK(*piped == chunk + chunk + chunk);
+  // A directory opens but cannot be read.
+  ::mkdir("dir", 0755);
+  CHECK(util::read_file_errno("dir").error() == EISDIR);
 }
