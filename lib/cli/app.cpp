@@ -118,6 +118,9 @@ std::unique_ptr<CLI::App> build_app(Context& ctx, std::span<const CommandSpec> c
     if (spec.setup == nullptr) {
       continue; // not built yet
     }
+    if (only && !only->empty() && spec.name != *only) {
+      continue; // another command runs: this one is never shown
+    }
     CLI::App* sub = app->add_subcommand(std::string(spec.name), std::string(spec.summary));
     if (spec.hidden) {
       sub->group("");

@@ -13,10 +13,11 @@
 namespace pave::cli {
 
 /// The root `pave` app with the global flags and one subcommand per row of
-/// `commands`. Subcommand callbacks write through `ctx`. When `only` is given,
-/// only the command it names (none when it is empty) gets its flags, description and
-/// callback; the others are listed (for `pave --help`) but empty, which spares
-/// every run of pave building the options of commands it does not run.
+/// `commands`. Subcommand callbacks write through `ctx`. When `only` names a
+/// command, only that command is added, with its flags, description and
+/// callback; when `only` is empty (no command on the command line), every
+/// command is listed (for `pave --help`) but empty. Either way a run of pave
+/// does not build the options of commands it does not run.
 std::unique_ptr<CLI::App> build_app(Context& ctx, std::span<const CommandSpec> commands,
                                     std::optional<std::string_view> only = std::nullopt);
 

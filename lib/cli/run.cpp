@@ -24,13 +24,7 @@ int run(int argc, char** argv, std::span<const CommandSpec> commands)
     auto app = build_app(ctx, commands, selected_command(argc, argv, commands));
     try {
       app->parse(argc, argv);
-    } catch (const CLI::Success& e) {
-      return app->exit(e, std::cout, std::cerr);
-    } catch (const CLI::CallForHelp& e) {
-      return app->exit(e, std::cout, std::cerr);
-    } catch (const CLI::CallForAllHelp& e) {
-      return app->exit(e, std::cout, std::cerr);
-    } catch (const CLI::CallForVersion& e) {
+    } catch (const CLI::Success& e) { // --help, --help-all, --version (App::exit tells them apart)
       return app->exit(e, std::cout, std::cerr);
     } catch (const CLI::ParseError& e) {
       ctx.print_error(util::Error{e.what(), "run `pave --help` (or `pave COMMAND --help`) for usage"});

@@ -42,9 +42,18 @@ TEST_CASE("cli::build_app with only one command")
 {
   std::ostringstream out, err;
   cli::Context ctx(out, err);
-  auto app = cli::build_app(ctx, cmd::commands(), "render");
-  // Every command is listed; only render has its flags.
-  CHECK(app->get_subcommand("init") != nullptr);
-  CHECK(app->get_subcommand("init")->get_options().size() < 3);
-  CHECK(app->get_subcommand("render")->get_option_no_throw("--set") != nullptr);
+  SUBCASE("a command runs: only it is added, with its flags")
+  {
+    auto app = cli::build_app(ctx, cmd::commands(), "render");
+    CHECK(app->get_subcommands({}).size() == 1);
+    CHECK_THROWS(app->get_subcommand("init"));
+    CHECK(app->get_subcommand("render")->get_option_no_throw("--set") != nullptr);
+  }
+  SUBCASE("no command (pave --help): every command is listed, none has its flags")
+  {
+    auto app = cli::build_app(ctx, cmd::commands(), std::string_view());
+    CHECK(app->get_subcommand("init") != nullptr);
+    CHECK(app->get_subcommand("init")->get_options().size() < 3);
+    CHECK(app->get_subcommand("render")->get_option_no_throw("--set") == nullptr);
+  }
 }
