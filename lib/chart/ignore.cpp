@@ -75,6 +75,12 @@ util::Result<void> IgnoreRules::parse_rule(std::string_view rule)
     p.anchor = Anchor::basename;
   }
   p.rule = std::string(rule);
+  auto plain = [](std::string_view s) { return s.find_first_of("*?[\\") == std::string_view::npos; };
+  if (plain(rule)) {
+    p.form = Form::literal;
+  } else if (rule.size() > 1 && rule[0] == '*' && plain(rule.substr(1))) {
+    p.form = Form::star_suffix;
+  }
   m_patterns.push_back(std::move(p));
   return {};
 }
@@ -90,6 +96,16 @@ bool IgnoreRules::match(const Pattern& p, std::string_view path)
     if (auto slash = n.rfind('/'); slash != std::string_view::npos && n.size() > 1) {
       n = n.substr(slash + 1);
     }
+  }
+  switch (p.form) {
+  case Form::literal: // no meta characters: filepath.Match is equality
+    return n == p.rule;
+  case Form::star_suffix: { // '*' matches any run of non-separators, then the literal rest
+    const std::string_view suffix = std::string_view(p.rule).substr(1);
+    return n.ends_with(suffix) && n.substr(0, n.size() - suffix.size()).find('/') == std::string_view::npos;
+  }
+  case Form::glob:
+    break;
   }
   auto r = go_path_match(p.rule, n);
   return r && *r;

@@ -25,10 +25,15 @@ public:
 
 private:
   enum class Anchor { root, structural, basename };
+  /// Most .helmignore lines are a plain name (".git") or a star and a suffix
+  /// ("*.swp"): those are matched directly, with the result filepath.Match
+  /// gives; the others go through go_path_match.
+  enum class Form { literal, star_suffix, glob };
   struct Pattern
   {
     std::string rule; ///< without '!', trailing '/' and leading '/'
     Anchor anchor;
+    Form form = Form::glob;
     bool negate = false;
     bool must_dir = false;
   };

@@ -92,3 +92,34 @@ TEST_CASE("chart::IgnoreRules")
   REQUIRE(!bad2);
   CHECK(bad2.error().message == "syntax error in pattern");
 }
+
+TEST_CASE("chart::IgnoreRules: plain names and star suffixes match exactly as filepath.Match does")
+{
+  // The direct matching of "NAME" and "*SUFFIX" rules must agree with
+  // go_path_match on every pattern/name pair, one rule at a time.
+  const std::vector<std::string> patterns = {".git", "*.swp", "*~", "*.tar.gz", "a/b", "*/x", "*a/b", "values.yaml",
+                                             "*", "*]", "]"};
+  const std::vector<std::string> names = {".git", "x.swp", ".swp", "swp", "a.swp.bak", "dir/x.swp", "~", "x~", "d/x~",
+                                          "a.tar.gz", "tar.gz", "a/b", "a/b/c", "q/x", "q/r/x", "/x", "xa/b", "a/a/b",
+                                          "values.yaml", "values.yml", "]", "x]", ""};
+  for (const auto& pattern : patterns) {
+    // Structural rules ("a/b") are matched against the whole path, the others
+    // against its base name; checking paths without '/' for the latter and
+    // all paths for the former covers both.
+    auto rules = pave::chart::IgnoreRules::parse(pattern + "\n");
+    REQUIRE(rules);
+    for (const auto& name : names) {
+      if (name.empty()) {
+        continue; // ignore("") is always false, before matching
+      }
+      const bool structural = pattern.find('/') != std::string::npos;
+      if (!structural && name.find('/') != std::string::npos) {
+        continue;
+      }
+      auto want = pave::chart::go_path_match(pattern, name);
+      REQUIRE(want);
+      INFO("pattern ", pattern, " name ", name);
+      CHECK(rules->ignore(name, false) == *want);
+    }
+  }
+}
