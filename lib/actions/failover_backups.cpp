@@ -46,7 +46,7 @@ public:
                         r.report.failure);
     }
     const auto applied = std::count_if(r.report.outcomes.begin(), r.report.outcomes.end(),
-                                       [](const deploy::Outcome& o) { return o.done; });
+                                       [](const deploy::Outcome& outcome) { return outcome.done; });
     return fmt::format("restored backup {} into environment {}: {} object(s) applied, {} already there", newest->id,
                        site.environment, applied, r.skipped_existing);
   }

@@ -28,10 +28,10 @@ Value error_map(std::string message)
   return Value::map(std::move(items));
 }
 
-Function fn(std::vector<Param> params, tmpl::FunctionImpl impl)
+Function fn(tmpl::ParamList params, tmpl::FunctionImpl impl)
 {
   Function f;
-  f.params = std::move(params);
+  f.params = params;
   f.impl = std::move(impl);
   return f;
 }

@@ -1,7 +1,10 @@
 #pragma once
 /// Template functions: the interface between the executor and every function
 /// library (Go builtins, Sprig, Helm's own functions).
+#include <array>
+#include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -47,6 +50,38 @@ enum class Param : std::uint8_t {
   bytes,    ///< []byte
 };
 
+/// A function's declared parameters, stored inline: no template function
+/// takes more than k_max, and the ~300 of them are registered at every start.
+class ParamList
+{
+public:
+  static constexpr std::size_t k_max = 8;
+  ParamList() = default;
+  ParamList(std::initializer_list<Param> params)
+  {
+    for (Param p : params) {
+      push_back(p);
+    }
+  }
+  void push_back(Param p)
+  {
+    if (m_size == k_max) {
+      throw std::length_error("a template function takes at most 8 declared parameters");
+    }
+    m_items[m_size++] = p;
+  }
+  std::size_t size() const noexcept { return m_size; }
+  bool empty() const noexcept { return m_size == 0; }
+  Param operator[](std::size_t i) const noexcept { return m_items[i]; }
+  Param back() const noexcept { return m_items[m_size - 1]; }
+  const Param* begin() const noexcept { return m_items.data(); }
+  const Param* end() const noexcept { return m_items.data() + m_size; }
+
+private:
+  std::array<Param, k_max> m_items{};
+  std::uint8_t m_size = 0;
+};
+
 class Executor;
 
 /// What a function sees besides its arguments.
@@ -64,7 +99,7 @@ using FunctionImpl = std::function<Value(CallContext&, std::span<const Value>)>;
 /// A function's Go signature and implementation.
 struct Function
 {
-  std::vector<Param> params; ///< declared parameters
+  ParamList params;          ///< declared parameters
   bool variadic = false;     ///< last entry of params repeats (Go's ...T)
   FunctionImpl impl;
   /// Go functions return (value, error) or just value; only matters for `call` docs.
@@ -75,6 +110,7 @@ struct Function
 class FunctionTable
 {
 public:
+  FunctionTable() { m_funcs.reserve(512); } // Sprig and Helm's functions, without rehashing
   void add(std::string name, Function f) { m_funcs.insert_or_assign(std::move(name), std::move(f)); }
   void remove(std::string_view name)
   {

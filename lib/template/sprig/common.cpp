@@ -10,7 +10,7 @@ namespace pave::tmpl::sprig {
 void def(FunctionTable& table, std::string name, Sig sig, FunctionImpl impl)
 {
   Function f;
-  f.params = std::move(sig.params);
+  f.params = sig.params;
   f.variadic = sig.variadic;
   f.returns_error = sig.returns_error;
   f.impl = std::move(impl);

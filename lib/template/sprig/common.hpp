@@ -21,7 +21,7 @@ using P = Param;
 /// and whether it returns (T, error).
 struct Sig
 {
-  std::vector<Param> params;
+  ParamList params;
   bool variadic = false;
   bool returns_error = false;
 };
