@@ -121,10 +121,14 @@ util::Result<std::vector<RenderedTemplate>> render_impl(const Chart& c, const En
   if (parsed != nullptr) {
     *parsed = set_ptr;
   }
+  std::vector<tmpl::TemplateSet::Source> sources;
+  sources.reserve(tpls.size());
   for (const auto& r : tpls) {
-    if (auto p = set.parse(r.name, r.file->data); !p) {
-      return util::fail("parse error in {}: {}", r.name, p.error().message);
-    }
+    sources.push_back({r.name, r.file->data});
+  }
+  std::size_t failed = 0;
+  if (auto p = set.parse_all(sources, &failed); !p) {
+    return util::fail("parse error in {}: {}", tpls[failed].name, p.error().message);
   }
   std::vector<RenderedTemplate> rendered;
   rendered.reserve(tpls.size());

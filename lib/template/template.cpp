@@ -1,11 +1,13 @@
 #include <pave/template/template.hpp>
 
 #include <algorithm>
+#include <thread>
 
 #include <pave/template/exec.hpp>
 #include <pave/template/parser.hpp>
 #include <pave/template/stack_guard.hpp>
 #include <pave/template/strconv.hpp>
+#include <pave/util/parallel.hpp>
 
 namespace pave::tmpl {
 
@@ -39,20 +41,60 @@ TemplateSet::TemplateSet(const FunctionTable& funcs, Limits limits)
 
 TemplateSet::~TemplateSet() = default;
 
-util::Result<void> TemplateSet::parse(std::string_view name, std::string_view text)
+namespace {
+
+using ParsedTrees = util::Result<std::vector<std::shared_ptr<const Tree>>>;
+
+ParsedTrees parse_one(std::string_view name, std::string_view text, const FunctionTable& funcs, const Limits& limits)
 {
-  util::Result<std::vector<std::shared_ptr<const Tree>>> trees;
-  auto do_parse = [&] { trees = parse_template(name, text, m_impl->funcs, m_impl->limits.max_parse_depth); };
+  ParsedTrees trees;
+  auto do_parse = [&] { trees = parse_template(name, text, funcs, limits.max_parse_depth); };
   if (may_nest_deeply(text)) {
-    run_with_stack(m_impl->limits.max_stack, do_parse);
+    run_with_stack(limits.max_stack, do_parse);
   } else {
     do_parse();
   }
-  if (!trees) {
-    return std::unexpected(std::move(trees.error()));
+  return trees;
+}
+
+} // namespace
+
+util::Result<void> TemplateSet::parse(std::string_view name, std::string_view text)
+{
+  const Source source{name, text};
+  return parse_all(std::span(&source, 1));
+}
+
+util::Result<void> TemplateSet::parse_all(std::span<const Source> sources, std::size_t* failed)
+{
+  std::vector<ParsedTrees> parsed(sources.size());
+  auto parse_at = [&](std::size_t i) { parsed[i] = parse_one(sources[i].name, sources[i].text, m_impl->funcs, m_impl->limits); };
+  std::size_t bytes = 0;
+  for (const auto& s : sources) {
+    bytes += s.text.size();
   }
-  for (auto& t : *trees) {
-    m_impl->scope.add(std::move(t));
+  // A second thread pays for itself from a few tens of KiB of templates (a
+  // chart with a library such as Bitnami's common has hundreds).
+  constexpr std::size_t k_parallel_bytes = 32 * 1024;
+  if (sources.size() > 1 && bytes >= k_parallel_bytes && std::thread::hardware_concurrency() >= 2) {
+    util::parallel_for(sources.size(), 2, parse_at);
+  } else {
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+      parse_at(i);
+    }
+  }
+  for (std::size_t i = 0; i < parsed.size(); ++i) {
+    if (!parsed[i]) {
+      if (failed != nullptr) {
+        *failed = i;
+      }
+      return std::unexpected(std::move(parsed[i].error()));
+    }
+  }
+  for (auto& trees : parsed) {
+    for (auto& t : *trees) {
+      m_impl->scope.add(std::move(t));
+    }
   }
   return {};
 }

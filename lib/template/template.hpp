@@ -9,6 +9,7 @@
 /// "mychart/templates/a.yaml" at <.Values.x.y>: nil pointer evaluating interface {}.y`.
 #include <memory>
 #include <string>
+#include <span>
 #include <string_view>
 
 #include <pave/template/function.hpp>
@@ -46,6 +47,18 @@ public:
   /// {{define}} blocks become templates too; a later definition replaces an
   /// earlier one, like Go's AddParseTree. Error: "template: NAME:LINE: MESSAGE".
   util::Result<void> parse(std::string_view name, std::string_view text);
+
+  struct Source
+  {
+    std::string_view name;
+    std::string_view text;
+  };
+  /// parse() of each source in order, with the same result, but the parsing
+  /// itself (independent per source) runs on two threads when there is enough
+  /// text; the trees are then added in order, so later definitions still
+  /// win. On failure no tree is added, and `failed` (when given) is set to the
+  /// index of the first source that does not parse.
+  util::Result<void> parse_all(std::span<const Source> sources, std::size_t* failed = nullptr);
 
   /// True when a template with this name exists (defined or parsed).
   bool has(std::string_view name) const;

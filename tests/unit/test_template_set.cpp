@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 #include "test_template_support.hpp"
 
@@ -47,6 +48,53 @@ TEST_CASE("tmpl::TemplateSet parse, has and execute")
   CHECK(bad.error().message == "template: d.yaml:1: missing value for if");
   CHECK_FALSE(set.has("y"));
   CHECK_FALSE(set.has("d.yaml"));
+}
+
+TEST_CASE("tmpl::TemplateSet::parse_all is parse() of each source in order, on two threads for large inputs")
+{
+  // Enough text (~200 KiB) that the parsing runs on two threads.
+  std::string filler;
+  for (int i = 0; i < 500; ++i) {
+    filler += "{{ if .a }}{{ .b | printf \"%v\" | len }}{{ end }}\n";
+  }
+  std::vector<std::string> texts;
+  for (int i = 0; i < 40; ++i) {
+    texts.push_back(filler + "{{ define \"x\" }}" + std::to_string(i) + "{{ end }}");
+  }
+  texts.push_back("v={{ template \"x\" }}");
+  std::vector<std::string> names;
+  std::vector<TemplateSet::Source> sources;
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    names.push_back("t" + std::to_string(100 + i) + ".yaml");
+  }
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    sources.push_back({names[i], texts[i]});
+  }
+  SUBCASE("the last definition wins, as in order")
+  {
+    TemplateSet set(pave::test::test_functions());
+    auto r = set.parse_all(sources);
+    const std::string error = r.has_value() ? std::string() : r.error().message;
+    INFO(error);
+    REQUIRE(r);
+    CHECK(run(set, names.back()) == "v=39");
+  }
+  SUBCASE("the first failing source (by order) is reported, and nothing is added")
+  {
+    texts[7] += "{{ if }}";
+    texts[30] += "{{ end }}";
+    sources[7].text = texts[7];
+    sources[30].text = texts[30];
+    TemplateSet set(pave::test::test_functions());
+    std::size_t failed = 99;
+    auto r = set.parse_all(sources, &failed);
+    REQUIRE_FALSE(r);
+    CHECK(failed == 7);
+    CHECK(r.error().message.starts_with("template: t107.yaml:"));
+    CHECK(r.error().message.ends_with(": missing value for if"));
+    CHECK_FALSE(set.has("x"));
+    CHECK_FALSE(set.has("t100.yaml"));
+  }
 }
 
 TEST_CASE("tmpl::TemplateSet errors name the file and the template")
