@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <pave/util/diagnostics.hpp>
 #include <pave/util/strings.hpp>
 #include <pave/util/time.hpp>
 
@@ -388,6 +389,34 @@ util::Result<Config> load_config(const project::Project& project, const std::str
   }
   PAVE_TRY_ASSIGN(const json table, environment_table(it->second, environment, names, project.file.string()));
   return parse_config(table, project.file.string());
+}
+
+void check(const nlohmann::json& table, const project::Project& project, util::Diagnostics& diags)
+{
+  std::vector<std::string> names;
+  for (const auto& [name, env] : project.environments) {
+    names.push_back(name);
+  }
+  // The base table, then each environment's merged table; the first problem is reported.
+  std::vector<std::string> envs = {""};
+  if (table.is_object() && table.contains("environments") && table["environments"].is_object()) {
+    for (const auto& [name, t] : table["environments"].items()) {
+      envs.push_back(name);
+    }
+  }
+  const std::string file = project.file.string();
+  for (const auto& env : envs) {
+    auto merged = environment_table(table, env, names, file);
+    util::Result<Config> c = merged ? parse_config(*merged, file) : std::unexpected(merged.error());
+    if (!c) {
+      std::string summary = c.error().message;
+      if (summary.starts_with(file + ": ")) {
+        summary.erase(0, file.size() + 2);
+      }
+      diags.error(file, summary, c.error().detail);
+      return;
+    }
+  }
 }
 
 } // namespace pave::failover

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include <pave/project/project.hpp>
+#include <pave/util/diagnostics.hpp>
 #include <pave/util/expected.hpp>
 
 namespace pave::failover {
@@ -107,6 +108,11 @@ util::Result<nlohmann::json> environment_table(const nlohmann::json& table, cons
 /// parse_config of environment_table(project.reserved["failover"], environment);
 /// error when the project has no [failover].
 util::Result<Config> load_config(const project::Project& project, const std::string& environment);
+
+/// Checks [failover] (`table`, as kept raw in Project::reserved) for `pave
+/// validate`: the base table and every environment's merged table parse; the
+/// first problem is reported as one diagnostic on the project file.
+void check(const nlohmann::json& table, const project::Project& project, util::Diagnostics& diags);
 
 /// The other site's name ("primary" <-> "secondary").
 std::string other_site(std::string_view name);
