@@ -12,6 +12,7 @@
 
 #include <pave/state/os_lock.hpp>
 #include <pave/state/state_file.hpp>
+#include <pave/state/state_reader.hpp>
 #include <pave/util/fs.hpp>
 #include <pave/util/random.hpp>
 #include <pave/util/time.hpp>
@@ -120,6 +121,19 @@ util::Result<std::optional<State>> LocalStateStore::read()
     return std::unexpected(unreadable(std::move(s.error())));
   }
   return std::optional<State>(std::move(*s));
+}
+
+util::Result<std::optional<StateFile>> LocalStateStore::read_file()
+{
+  PAVE_TRY_ASSIGN(auto bytes, load_bytes());
+  if (!bytes) {
+    return std::optional<StateFile>();
+  }
+  auto f = open_state_file(std::move(*bytes), m_state.string());
+  if (!f) {
+    return std::unexpected(unreadable(std::move(f.error())));
+  }
+  return std::optional<StateFile>(std::move(*f));
 }
 
 util::Result<void> LocalStateStore::check_lock_held() const
