@@ -14,6 +14,7 @@
 #include <pave/state/state_file.hpp>
 #include <pave/state/state_reader.hpp>
 #include <pave/util/fs.hpp>
+#include <pave/util/mapped_file.hpp>
 #include <pave/util/random.hpp>
 #include <pave/util/time.hpp>
 
@@ -125,11 +126,17 @@ util::Result<std::optional<State>> LocalStateStore::read()
 
 util::Result<std::optional<StateFile>> LocalStateStore::read_file()
 {
-  PAVE_TRY_ASSIGN(auto bytes, load_bytes());
-  if (!bytes) {
-    return std::optional<StateFile>();
+  // Mapped, not read: a large state's bytes are not copied, and its pages come
+  // straight from the page cache.
+  auto mapped = util::MappedFile::open(m_state);
+  if (!mapped) {
+    if (!util::exists(m_state)) {
+      return std::optional<StateFile>();
+    }
+    return std::unexpected(mapped.error());
   }
-  auto f = open_state_file(std::move(*bytes), m_state.string());
+  const std::string_view bytes = (*mapped)->bytes();
+  auto f = open_state_file(std::move(*mapped), bytes, m_state.string());
   if (!f) {
     return std::unexpected(unreadable(std::move(f.error())));
   }

@@ -113,8 +113,16 @@ std::string document_checksum(const json& doc)
 
 util::Result<StateFile> open_state_file(std::string&& bytes, std::string_view source, const ParseOptions& options)
 {
+  auto owned = std::make_shared<const std::string>(std::move(bytes));
+  const std::string_view view = *owned;
+  return open_state_file(std::move(owned), view, source, options);
+}
+
+util::Result<StateFile> open_state_file(std::shared_ptr<const void> owner, std::string_view bytes,
+                                        std::string_view source, const ParseOptions& options)
+{
   if (is_layout_v2(bytes)) {
-    return StateFile::open(std::move(bytes), source, options);
+    return StateFile::open(std::move(owner), bytes, source, options);
   }
   PAVE_TRY_ASSIGN(std::string laid_out, upgraded_layout(bytes, source, options));
   return StateFile::open(std::move(laid_out), source, checked_already());

@@ -171,9 +171,17 @@ util::Result<StateFile> StateFile::open(std::string_view bytes, std::string_view
 
 util::Result<StateFile> StateFile::open(std::string&& bytes, std::string_view source, const ParseOptions& options)
 {
+  auto owned = std::make_shared<const std::string>(std::move(bytes));
+  const std::string_view view = *owned;
+  return open(std::move(owned), view, source, options);
+}
+
+util::Result<StateFile> StateFile::open(std::shared_ptr<const void> owner, std::string_view bytes,
+                                        std::string_view source, const ParseOptions& options)
+{
   StateFile f;
-  f.m_owned = std::make_shared<const std::string>(std::move(bytes));
-  f.m_bytes = *f.m_owned;
+  f.m_owner = std::move(owner);
+  f.m_bytes = bytes;
   f.m_source = std::string(source);
   PAVE_TRY(f.check(options));
   return f;

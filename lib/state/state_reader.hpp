@@ -54,6 +54,9 @@ public:
   static util::Result<StateFile> open(std::string_view bytes, std::string_view source, const ParseOptions& options = {});
   /// As open(), owning `bytes`.
   static util::Result<StateFile> open(std::string&& bytes, std::string_view source, const ParseOptions& options = {});
+  /// As open(), keeping `owner` (whatever holds `bytes`: a mapped file) alive.
+  static util::Result<StateFile> open(std::shared_ptr<const void> owner, std::string_view bytes,
+                                      std::string_view source, const ParseOptions& options = {});
 
   const StateHeader& header() const { return m_header; }
   const std::string& source() const { return m_source; }
@@ -85,7 +88,7 @@ private:
   util::Result<simdjson::dom::element> parse_line(const Line& line, simdjson::dom::parser& parser) const;
   std::string_view text(const Line& line) const { return m_bytes.substr(line.begin, line.end - line.begin); }
 
-  std::shared_ptr<const std::string> m_owned;
+  std::shared_ptr<const void> m_owner;
   std::string_view m_bytes;
   std::string m_source;
   StateHeader m_header;
@@ -103,6 +106,9 @@ bool is_layout_v2(std::string_view bytes);
 /// Opens a state file of any supported format: the current layout directly,
 /// older formats (and hand-formatted documents) through their upgraders.
 util::Result<StateFile> open_state_file(std::string&& bytes, std::string_view source, const ParseOptions& options = {});
+/// As above, for `bytes` held by `owner` (a mapped file).
+util::Result<StateFile> open_state_file(std::shared_ptr<const void> owner, std::string_view bytes,
+                                        std::string_view source, const ParseOptions& options = {});
 
 /// Builds the State of a checked file (decoding every record).
 util::Result<State> read_state(const StateFile& file);
