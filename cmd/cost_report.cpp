@@ -19,11 +19,10 @@ namespace pave::cmd {
 namespace {
 
 /// Writes the report in `format` (table, json, csv, markdown, html).
-std::string render(const cost::Report& r, const std::string& format)
+void render(std::ostream& out, const cost::Report& r, const std::string& format)
 {
-  std::ostringstream out;
   if (format == "json") {
-    out << cost::to_json(r).dump(2) << "\n";
+    cost::write_json(out, r);
   } else if (format == "csv") {
     cost::write_csv(out, r);
   } else if (format == "markdown") {
@@ -33,7 +32,6 @@ std::string render(const cost::Report& r, const std::string& format)
   } else {
     cost::write_table(out, r);
   }
-  return out.str();
 }
 
 } // namespace
@@ -88,11 +86,12 @@ void setup_cost_report(CLI::App& app, cli::Context& ctx)
     if (fmt_name.empty()) {
       fmt_name = ctx.setting("output") == "json" ? "json" : "table";
     }
-    const std::string text = render(result.report, fmt_name);
     if (!out_file->empty()) {
-      util::value_or_throw(util::write_file_atomic(*out_file, text));
+      std::ostringstream text;
+      render(text, result.report, fmt_name);
+      util::value_or_throw(util::write_file_atomic(*out_file, text.view()));
     } else {
-      ctx.out() << text;
+      render(ctx.out(), result.report, fmt_name); // streamed: a large report is never held whole
     }
     for (const auto& w : result.report.warnings) {
       ctx.err() << "pave: warning: " << w << "\n";

@@ -9,8 +9,8 @@ shared=$(cd "$here/../.." && pwd)/shared
 build_pkgs="cmake ninja-build g++ git pkg-config ccache
   libcli11-dev libyaml-cpp-dev libcurl4-openssl-dev libssl-dev libfmt-dev libspdlog-dev
   libtomlplusplus-dev doctest-dev nlohmann-json3-dev libpugixml-dev libzstd-dev libarchive-dev
-  libvalijson-dev libre2-dev rapidjson-dev"
-test_pkgs="bats python3 clang-16 libclang-rt-16-dev hyperfine kubectl
+  libvalijson-dev libre2-dev rapidjson-dev libsimdjson-dev libxxhash-dev"
+test_pkgs="bats python3 xxhash clang-16 libclang-rt-16-dev hyperfine kubectl
   pdns-server pdns-backend-sqlite3 sqlite3 dnsutils chromium fonts-dejavu-core
   golang-go golang-github-masterminds-sprig-dev golang-github-ghodss-yaml-dev golang-github-burntsushi-toml-dev"
 

@@ -14,6 +14,7 @@
 #include <pave/cost/refresh.hpp>
 #include <pave/plan/desired.hpp>
 #include <pave/plan/plan_file.hpp>
+#include <pave/state/state_reader.hpp>
 #include <pave/util/fs.hpp>
 #include <pave/util/strings.hpp>
 
@@ -70,14 +71,34 @@ util::Result<state::State> recorded(const project::Project& project, const proje
   return std::move(*snap.state);
 }
 
-std::vector<cost::Resource> resources_of(const state::State& s)
+/// The resources of a state file, decoded record by record as the estimator
+/// reads them: a large state is never built as a State.
+class StateObjects final : public cost::ObjectSource
 {
-  std::vector<cost::Resource> out;
-  out.reserve(s.resources.size());
-  for (const auto& r : s.resources) {
-    out.push_back({r.address, r.app, &r.applied});
+public:
+  explicit StateObjects(const state::StateFile* file) : m_file(file) {}
+  std::size_t size() const override { return m_file != nullptr ? m_file->resource_count() : 0; }
+  util::Result<cost::Object> read(std::size_t i, simdjson::dom::parser& parser) const override
+  {
+    PAVE_TRY_ASSIGN(const state::ResourceView r, m_file->resource(i, parser));
+    return cost::Object{r.address, r.app, r.applied};
   }
-  return out;
+
+private:
+  const state::StateFile* m_file;
+};
+
+/// The recorded state file of `env` (nullopt when there is none yet).
+util::Result<std::optional<state::StateFile>> recorded_file(const project::Project& project,
+                                                            const project::Environment& env, const CostReportOptions& o)
+{
+  StateOptions so;
+  so.project_dir = project.dir;
+  so.state_dir = o.state_dir;
+  so.environment = env.name;
+  so.aws = state_aws_options(project, env);
+  PAVE_TRY_ASSIGN(auto store, open_state(so));
+  return store->read_file();
 }
 
 /// The plan's cost change: the state priced before and after its changes.
@@ -140,12 +161,13 @@ util::Result<cost::Estimate> estimate_environment(const project::Project& projec
 {
   if (o.source == "state") {
     const auto start = std::chrono::steady_clock::now();
-    PAVE_TRY_ASSIGN(const state::State s, recorded(project, env, o));
+    PAVE_TRY_ASSIGN(const auto file, recorded_file(project, env, o));
     const auto read = std::chrono::steady_clock::now();
-    auto e = cost::estimate(resources_of(s), rates, env.name);
+    const StateObjects objects(file ? &*file : nullptr);
+    auto e = cost::estimate(objects, rates, env.name);
     const auto priced = std::chrono::steady_clock::now();
     spdlog::info("cost-report: read the state of {} ({} resources) in {} ms, priced it in {} ms", env.name,
-                 s.resources.size(), std::chrono::duration_cast<std::chrono::milliseconds>(read - start).count(),
+                 objects.size(), std::chrono::duration_cast<std::chrono::milliseconds>(read - start).count(),
                  std::chrono::duration_cast<std::chrono::milliseconds>(priced - read).count());
     return e;
   }

@@ -10,8 +10,6 @@ namespace pave::cost {
 
 namespace {
 
-using nlohmann::json;
-
 void add(LineItem& item, std::string name, std::string unit, double quantity, double unit_price)
 {
   item.components.push_back({std::move(name), std::move(unit), quantity, unit_price, quantity * unit_price,
@@ -20,9 +18,9 @@ void add(LineItem& item, std::string name, std::string unit, double quantity, do
 
 } // namespace
 
-util::Result<bool> price_cloud(const json& object, const Rates& rates, LineItem& item)
+util::Result<bool> price_cloud(Value object, const Rates& rates, LineItem& item)
 {
-  const json& spec = json_member(object, "spec");
+  const Value spec = json_member(object, "spec");
   const Usage& usage = *rates.usage;
   const double f = rates.other;
   if (item.kind == "S3Bucket") {
@@ -47,7 +45,7 @@ util::Result<bool> price_cloud(const json& object, const Rates& rates, LineItem&
     const auto& p = rates.catalog->route53;
     add(item, aws ? "Health check (AWS endpoint)" : "Health check (non-AWS endpoint)", "months", 1,
         (aws ? p.health_check_aws_month : p.health_check_other_month) * f);
-    const std::string type = json_member(spec, "type").is_string() ? json_member(spec, "type").get<std::string>() : "HTTP";
+    const std::string type = json_member(spec, "type").is_string() ? std::string(string_of(json_member(spec, "type"))) : "HTTP";
     const double feature = (aws ? p.health_check_feature_aws_month : p.health_check_feature_other_month) * f;
     std::vector<std::string> features;
     if (type.starts_with("HTTPS")) {
@@ -58,7 +56,7 @@ util::Result<bool> price_cloud(const json& object, const Rates& rates, LineItem&
       add(item, "Optional feature: string matching", "months", 1, feature);
       features.push_back("string matching");
     }
-    if (json_member(spec, "request_interval") == 10 || json_member(spec, "requestInterval") == 10) {
+    if (number_or(json_member(spec, "request_interval"), 0) == 10 || number_or(json_member(spec, "requestInterval"), 0) == 10) {
       add(item, "Optional feature: fast interval", "months", 1, feature);
       features.push_back("10 s interval");
     }
@@ -76,9 +74,9 @@ util::Result<bool> price_cloud(const json& object, const Rates& rates, LineItem&
     if (!hourly) {
       return util::fail("AutoScalingGroupCapacity {}: {}", item.name, hourly.error().message);
     }
-    const double min = std::max(0.0, json_member(spec, "min").is_number() ? json_member(spec, "min").get<double>() : 0);
-    const double max = std::max(min, json_member(spec, "max").is_number() ? json_member(spec, "max").get<double>() : min);
-    const double desired = json_member(spec, "desired").is_number() ? json_member(spec, "desired").get<double>() : min;
+    const double min = std::max(0.0, number_or(json_member(spec, "min"), 0));
+    const double max = std::max(min, number_or(json_member(spec, "max"), min));
+    const double desired = number_or(json_member(spec, "desired"), min);
     const double u = *hourly * rates.compute;
     item.components.push_back({"Instances (" + type + ")", "hours", desired * rates.hours, u,
                                desired * rates.hours * u, max * rates.hours * u});

@@ -5,15 +5,14 @@
 /// interval), Auto Scaling group capacity (instance type from the usage
 /// file, desired count; min and max as the range). Record sets cost nothing
 /// by themselves: queries are billed to their zone.
-#include <nlohmann/json.hpp>
-
 #include <pave/cost/estimate.hpp>
+#include <pave/cost/json_member.hpp>
 #include <pave/cost/rates.hpp>
 
 namespace pave::cost {
 
 /// Fills item.components for a cloud object of item.kind; false when the kind
 /// costs nothing by itself. Errors: an unknown instance type.
-util::Result<bool> price_cloud(const nlohmann::json& object, const Rates& rates, LineItem& item);
+util::Result<bool> price_cloud(Value object, const Rates& rates, LineItem& item);
 
 } // namespace pave::cost

@@ -6,20 +6,12 @@
 #include <fmt/format.h>
 
 #include <pave/cost/cloud.hpp>
-#include <pave/cost/json_member.hpp>
 #include <pave/cost/kubernetes.hpp>
 #include <pave/util/parallel.hpp>
 
 namespace pave::cost {
 
 namespace {
-
-using nlohmann::json;
-
-std::string str(const json& j)
-{
-  return j.is_string() ? j.get<std::string>() : std::string();
-}
 
 bool is_cloud(std::string_view api_version)
 {
@@ -28,30 +20,82 @@ bool is_cloud(std::string_view api_version)
   return group == "pave.dev" || group.ends_with(".pave.dev");
 }
 
-void copy_tags(const json& from, std::map<std::string, std::string>& to)
+void copy_tags(Value from, std::map<std::string, std::string>& to)
 {
-  if (!from.is_object()) {
+  simdjson::dom::object o;
+  if (from.get_object().get(o) != simdjson::SUCCESS) {
     return;
   }
-  for (const auto& [k, v] : from.items()) {
+  for (const auto [k, v] : o) {
     if (v.is_string()) {
-      to.emplace(k, v.get<std::string>());
+      to.emplace(std::string(k), std::string(string_of(v)));
     }
   }
 }
 
+/// nlohmann objects parsed once into one simdjson document.
+class JsonObjects final : public ObjectSource
+{
+public:
+  explicit JsonObjects(const std::vector<Resource>& resources) : m_resources(resources) {}
+
+  util::Result<void> parse()
+  {
+    nlohmann::json all = nlohmann::json::array();
+    for (const auto& r : m_resources) {
+      all.push_back(r.object != nullptr ? *r.object : nlohmann::json());
+    }
+    simdjson::dom::array a;
+    if (m_parser.parse(all.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)).get_array().get(a) !=
+        simdjson::SUCCESS) {
+      return util::fail("cannot read the objects to price"); // not reached: nlohmann writes valid JSON
+    }
+    for (const Value v : a) {
+      m_values.push_back(v);
+    }
+    return {};
+  }
+  std::size_t size() const override { return m_resources.size(); }
+  util::Result<Object> read(std::size_t i, simdjson::dom::parser&) const override
+  {
+    Object o{m_resources[i].address, m_resources[i].app, std::nullopt};
+    if (!m_values[i].is_null()) {
+      o.object = m_values[i];
+    }
+    return o;
+  }
+
+private:
+  const std::vector<Resource>& m_resources;
+  simdjson::dom::parser m_parser;
+  std::vector<Value> m_values;
+};
+
+/// What one thread priced: items with their index in the source, HPAs in
+/// source order, and the first error.
+struct Chunk
+{
+  std::vector<std::pair<std::size_t, LineItem>> items;
+  std::vector<std::pair<std::string, std::pair<double, double>>> hpas;
+  int unpriced = 0;
+  std::optional<util::Error> error;
+};
+
 } // namespace
 
-util::Result<std::optional<LineItem>> price_resource(const Resource& r, const Rates& rates, const HpaIndex& hpas,
+util::Result<std::optional<LineItem>> price_resource(const Object& r, const Rates& rates, const HpaIndex& hpas,
                                                      const std::string& environment)
 {
-  const json& o = *r.object;
-  const json& meta = json_member(o, "metadata");
+  if (!r.object) {
+    return std::nullopt;
+  }
+  const Value o = *r.object;
+  const Value meta = json_member(o, "metadata");
   LineItem item;
-  item.kind = str(json_member(o, "kind"));
-  const std::string api_version = str(json_member(o, "apiVersion"));
-  item.name = str(json_member(meta, "name"));
-  item.namespace_ = str(json_member(meta, "namespace"));
+  item.kind = std::string(string_of(json_member(o, "kind")));
+  const std::string_view api_version = string_of(json_member(o, "apiVersion"));
+  item.name = std::string(string_of(json_member(meta, "name")));
+  item.namespace_ = std::string(string_of(json_member(meta, "namespace")));
   bool priced = false;
   if (is_cloud(api_version)) {
     PAVE_TRY_ASSIGN(priced, price_cloud(o, rates, item));
@@ -77,46 +121,88 @@ util::Result<std::optional<LineItem>> price_resource(const Resource& r, const Ra
 util::Result<Estimate> estimate(const std::vector<Resource>& resources, const Rates& rates,
                                 const std::string& environment)
 {
+  JsonObjects source(resources);
+  PAVE_TRY(source.parse());
+  return estimate(source, rates, environment);
+}
+
+util::Result<Estimate> estimate(const ObjectSource& source, const Rates& rates, const std::string& environment)
+{
   Estimate e;
   e.environment = environment;
   e.region = rates.region_name;
+  // Resources are priced independently, in chunks on up to 4 threads, each
+  // reading its records with its own parser. HPAs are collected on the way;
+  // the workloads they scale are priced again below, once all are known.
+  constexpr std::size_t k_chunk = 2048;
+  const std::size_t n = source.size();
+  std::vector<Chunk> chunks((n + k_chunk - 1) / k_chunk);
+  const HpaIndex no_hpas;
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  util::parallel_for(chunks.size(), static_cast<int>(std::min(4u, cores)), [&](std::size_t c) {
+    Chunk& out = chunks[c];
+    simdjson::dom::parser parser;
+    const std::size_t end = std::min(n, (c + 1) * k_chunk);
+    for (std::size_t i = c * k_chunk; i < end; ++i) {
+      auto r = source.read(i, parser);
+      if (!r) {
+        out.error = std::move(r.error());
+        return;
+      }
+      if (r->object && string_of(json_member(*r->object, "kind")) == "HorizontalPodAutoscaler") {
+        HpaIndex one;
+        index_hpa(*r->object, one);
+        for (auto& entry : one) {
+          out.hpas.emplace_back(entry.first, entry.second);
+        }
+      }
+      auto item = price_resource(*r, rates, no_hpas, environment);
+      if (!item) {
+        out.error = std::move(item.error());
+        return;
+      }
+      if (*item) {
+        out.items.emplace_back(i, std::move(**item));
+      } else {
+        ++out.unpriced;
+      }
+    }
+  });
   HpaIndex hpas;
-  for (const auto& r : resources) {
-    if (json_member(*r.object, "kind") == "HorizontalPodAutoscaler") {
-      index_hpa(*r.object, hpas);
+  std::size_t count = 0;
+  for (auto& chunk : chunks) {
+    if (chunk.error) {
+      return std::unexpected(std::move(*chunk.error));
+    }
+    for (auto& [key, range] : chunk.hpas) {
+      hpas[key] = range; // the last one wins, as in source order
+    }
+    count += chunk.items.size();
+    e.unpriced += chunk.unpriced;
+  }
+  e.items.reserve(count + 1);
+  simdjson::dom::parser parser;
+  for (auto& chunk : chunks) {
+    for (auto& [i, item] : chunk.items) {
+      if (!hpas.empty() && scalable(item.kind) && hpas.contains(hpa_key(item.namespace_, item.kind, item.name))) {
+        PAVE_TRY_ASSIGN(const Object again, source.read(i, parser));
+        PAVE_TRY_ASSIGN(auto scaled, price_resource(again, rates, hpas, environment));
+        if (scaled) {
+          item = std::move(*scaled);
+        }
+      }
+      e.items.push_back(std::move(item));
     }
   }
   int no_requests = 0;
   int unpriced_asg = 0;
-  // Resources are priced independently: in chunks, on up to 4 threads for
-  // large sets (100,000 resources price in a fraction of the time).
-  constexpr std::size_t k_chunk = 4096;
-  const std::size_t chunks = (resources.size() + k_chunk - 1) / k_chunk;
-  std::vector<util::Result<std::optional<LineItem>>> priced(resources.size(), std::optional<LineItem>());
-  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  util::parallel_for(chunks, static_cast<int>(std::min(4u, cores)), [&](std::size_t c) {
-    const std::size_t end = std::min(resources.size(), (c + 1) * k_chunk);
-    for (std::size_t i = c * k_chunk; i < end; ++i) {
-      priced[i] = price_resource(resources[i], rates, hpas, environment);
-    }
-  });
-  e.items.reserve(resources.size());
-  for (auto& result : priced) {
-    if (!result) {
-      return std::unexpected(std::move(result.error()));
-    }
-    auto& item = *result;
-    if (!item) {
-      ++e.unpriced;
-      continue;
-    }
-    if (item->detail.ends_with("no resource requests")) {
+  for (const auto& item : e.items) {
+    if (item.detail.ends_with("no resource requests")) {
       ++no_requests;
     }
-    if (item->kind == "AutoScalingGroupCapacity" && item->components.empty()) {
+    if (item.kind == "AutoScalingGroupCapacity" && item.components.empty()) {
       ++unpriced_asg;
     }
-    e.items.push_back(std::move(*item));
   }
   if (rates.config->eks_cluster) {
     LineItem eks;
@@ -130,7 +216,10 @@ util::Result<Estimate> estimate(const std::vector<Resource>& resources, const Ra
     total(eks);
     e.items.push_back(std::move(eks));
   }
-  std::sort(e.items.begin(), e.items.end(), [](const LineItem& a, const LineItem& b) { return a.address < b.address; });
+  const auto by_address = [](const LineItem& a, const LineItem& b) { return a.address < b.address; };
+  if (!std::is_sorted(e.items.begin(), e.items.end(), by_address)) { // a state is sorted already
+    std::sort(e.items.begin(), e.items.end(), by_address);
+  }
   if (no_requests > 0) {
     e.warnings.push_back(fmt::format("{} workload{} without resource requests: priced at zero", no_requests,
                                      no_requests == 1 ? " has" : "s have"));

@@ -1,7 +1,8 @@
 #pragma once
 /// Estimates the monthly cost of a set of resources of one environment:
 /// desired objects (rendered apps plus [cloud]), recorded objects (the
-/// state) or the two sides of a saved plan.
+/// state, read record by record) or the two sides of a saved plan.
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include <pave/cost/estimate.hpp>
+#include <pave/cost/json_member.hpp>
 #include <pave/cost/kubernetes.hpp>
 #include <pave/cost/rates.hpp>
 
@@ -23,14 +25,38 @@ struct Resource
   const nlohmann::json* object = nullptr;
 };
 
-/// Prices every resource (HorizontalPodAutoscalers are read first so that
-/// their targets are priced as a range). Resources that cost nothing by
-/// themselves are counted in Estimate::unpriced. Errors name the resource.
+/// One resource as the estimator reads it from an ObjectSource.
+struct Object
+{
+  std::string_view address;
+  std::string_view app;
+  std::optional<Value> object; ///< nullopt: none recorded (costs nothing)
+};
+
+/// Resources read by index, possibly on several threads at once, each with
+/// its own simdjson parser (a state file decodes record i into it).
+class ObjectSource
+{
+public:
+  virtual ~ObjectSource() = default;
+  virtual std::size_t size() const = 0;
+  /// Resource `i`; its views stay valid until `parser` parses again.
+  virtual util::Result<Object> read(std::size_t i, simdjson::dom::parser& parser) const = 0;
+};
+
+/// Prices every resource of `source`, on up to 4 threads. Resources that
+/// cost nothing by themselves are counted in Estimate::unpriced. Workloads
+/// that a HorizontalPodAutoscaler scales are priced as a range (read again
+/// once every HPA is known). Errors name the resource; the first one in
+/// source order is returned.
+util::Result<Estimate> estimate(const ObjectSource& source, const Rates& rates, const std::string& environment);
+
+/// estimate() of objects held as nlohmann::json (rendered, or from a plan).
 util::Result<Estimate> estimate(const std::vector<Resource>& resources, const Rates& rates,
                                 const std::string& environment);
 
 /// The line item of one resource, or nullopt when its kind costs nothing.
-util::Result<std::optional<LineItem>> price_resource(const Resource& r, const Rates& rates, const HpaIndex& hpas,
+util::Result<std::optional<LineItem>> price_resource(const Object& r, const Rates& rates, const HpaIndex& hpas,
                                                      const std::string& environment);
 
 } // namespace pave::cost

@@ -1,21 +1,38 @@
 #pragma once
-/// Lenient member access for the Kubernetes and cloud objects cost-report
-/// prices: missing keys and non-objects read as null, never throw.
+/// Lenient access to the Kubernetes and cloud objects cost-report prices,
+/// which it reads as simdjson DOM values (straight from the state file's
+/// records, or parsed once from rendered objects): missing keys and values
+/// of another type read as null, "", or a fallback, never an error.
 #include <string_view>
 
-#include <nlohmann/json.hpp>
+#include <simdjson.h>
 
 namespace pave::cost {
 
-/// j[key] when j is an object holding key; a null json otherwise.
-inline const nlohmann::json& json_member(const nlohmann::json& j, std::string_view key)
+using Value = simdjson::dom::element;
+
+/// A JSON null, for absent members.
+Value null_value();
+
+/// v[key] when v is an object holding key; null otherwise.
+inline Value json_member(Value v, std::string_view key)
 {
-  static const nlohmann::json k_null;
-  if (!j.is_object()) {
-    return k_null;
-  }
-  const auto it = j.find(key);
-  return it == j.end() ? k_null : *it;
+  Value out;
+  return v.at_key(key).get(out) == simdjson::SUCCESS ? out : null_value();
+}
+
+/// The string, or "" for any other value.
+inline std::string_view string_of(Value v)
+{
+  std::string_view s;
+  return v.get_string().get(s) == simdjson::SUCCESS ? s : std::string_view();
+}
+
+/// The number, or `fallback` for any other value.
+inline double number_or(Value v, double fallback)
+{
+  double d = 0;
+  return v.is_number() && v.get_double().get(d) == simdjson::SUCCESS ? d : fallback;
 }
 
 } // namespace pave::cost

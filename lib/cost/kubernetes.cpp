@@ -1,6 +1,8 @@
 #include <pave/cost/kubernetes.hpp>
 
 #include <algorithm>
+#include <cstdlib>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -12,22 +14,34 @@ namespace pave::cost {
 
 namespace {
 
-using nlohmann::json;
-
-double number_or(const json& j, double fallback)
+/// The elements of an array (none for any other value).
+simdjson::dom::array elements(Value v)
 {
-  return j.is_number() ? j.get<double>() : fallback;
+  simdjson::dom::array a;
+  if (v.get_array().get(a) != simdjson::SUCCESS) {
+    static const simdjson::dom::array k_empty = [] {
+      static simdjson::dom::parser parser;
+      simdjson::dom::array e;
+      if (parser.parse(std::string_view("[]")).get_array().get(e) != simdjson::SUCCESS) {
+        std::abort();
+      }
+      return e;
+    }();
+    return k_empty;
+  }
+  return a;
 }
 
-util::Result<PodRequests> container_requests(const json& container)
+util::Result<PodRequests> container_requests(Value container)
 {
   PodRequests r;
-  const json& req = json_member(json_member(container, "resources"), "requests");
-  const json& lim = json_member(json_member(container, "resources"), "limits");
+  const Value req = json_member(json_member(container, "resources"), "requests");
+  const Value lim = json_member(json_member(container, "resources"), "limits");
   // Kubernetes defaults a missing request to the limit.
-  const json& cpu = json_member(req, "cpu").is_null() ? json_member(lim, "cpu") : json_member(req, "cpu");
-  const json& mem = json_member(req, "memory").is_null() ? json_member(lim, "memory") : json_member(req, "memory");
-  const auto name = json_member(container, "name").is_string() ? json_member(container, "name").get<std::string>() : std::string("?");
+  const Value cpu = json_member(req, "cpu").is_null() ? json_member(lim, "cpu") : json_member(req, "cpu");
+  const Value mem = json_member(req, "memory").is_null() ? json_member(lim, "memory") : json_member(req, "memory");
+  const Value name_value = json_member(container, "name");
+  const std::string_view name = name_value.is_string() ? string_of(name_value) : std::string_view("?");
   if (!cpu.is_null()) {
     auto c = parse_quantity(cpu);
     if (!c) {
@@ -51,10 +65,10 @@ std::string what(const LineItem& item)
                                  : fmt::format("{} {}/{}", item.kind, item.namespace_, item.name);
 }
 
-std::string volume_type(const json& storage_class, const Rates& rates)
+std::string volume_type(Value storage_class, const Rates& rates)
 {
   if (storage_class.is_string()) {
-    const auto it = rates.config->storage_classes.find(storage_class.get<std::string>());
+    const auto it = rates.config->storage_classes.find(std::string(string_of(storage_class)));
     if (it != rates.config->storage_classes.end()) {
       return it->second;
     }
@@ -63,10 +77,10 @@ std::string volume_type(const json& storage_class, const Rates& rates)
 }
 
 /// Storage components of a claim spec, `copies` times (StatefulSet replicas).
-util::Result<void> price_claim(const json& spec, double copies, double copies_max, const Rates& rates,
+util::Result<void> price_claim(Value spec, double copies, double copies_max, const Rates& rates,
                                const std::string& usage_name, LineItem& item)
 {
-  const json& size = json_member(json_member(json_member(spec, "resources"), "requests"), "storage");
+  const Value size = json_member(json_member(json_member(spec, "resources"), "requests"), "storage");
   if (size.is_null()) {
     return {};
   }
@@ -104,34 +118,47 @@ std::string pods_text(double n)
 
 } // namespace
 
-void index_hpa(const json& hpa, HpaIndex& index)
+std::string hpa_key(std::string_view namespace_, std::string_view kind, std::string_view name)
 {
-  const json& spec = json_member(hpa, "spec");
-  const json& target = json_member(spec, "scaleTargetRef");
+  std::string key;
+  key.reserve(namespace_.size() + kind.size() + name.size() + 2);
+  key.append(namespace_).append("/").append(kind).append("/").append(name);
+  return key;
+}
+
+bool scalable(std::string_view kind)
+{
+  return kind == "Deployment" || kind == "StatefulSet" || kind == "ReplicaSet" || kind == "ReplicationController";
+}
+
+void index_hpa(Value hpa, HpaIndex& index)
+{
+  const Value spec = json_member(hpa, "spec");
+  const Value target = json_member(spec, "scaleTargetRef");
   if (!json_member(target, "kind").is_string() || !json_member(target, "name").is_string()) {
     return;
   }
-  const json& ns = json_member(json_member(hpa, "metadata"), "namespace");
+  const Value ns = json_member(json_member(hpa, "metadata"), "namespace");
   const double min = std::max(1.0, number_or(json_member(spec, "minReplicas"), 1));
   const double max = std::max(min, number_or(json_member(spec, "maxReplicas"), min));
-  index[fmt::format("{}/{}/{}", ns.is_string() ? ns.get<std::string>() : "", json_member(target, "kind").get<std::string>(),
-                    json_member(target, "name").get<std::string>())] = {min, max};
+  index[hpa_key(string_of(ns), string_of(json_member(target, "kind")), string_of(json_member(target, "name")))] = {min,
+                                                                                                                  max};
 }
 
-util::Result<PodRequests> pod_requests(const json& pod_spec)
+util::Result<PodRequests> pod_requests(Value pod_spec)
 {
   PodRequests sum;
-  for (const auto& c : json_member(pod_spec, "containers").is_array() ? json_member(pod_spec, "containers") : json::array()) {
+  for (const Value c : elements(json_member(pod_spec, "containers"))) {
     PAVE_TRY_ASSIGN(const PodRequests r, container_requests(c));
     sum.cpu += r.cpu;
     sum.memory_gib += r.memory_gib;
   }
-  for (const auto& c : json_member(pod_spec, "initContainers").is_array() ? json_member(pod_spec, "initContainers") : json::array()) {
+  for (const Value c : elements(json_member(pod_spec, "initContainers"))) {
     PAVE_TRY_ASSIGN(const PodRequests r, container_requests(c));
     sum.cpu = std::max(sum.cpu, r.cpu);
     sum.memory_gib = std::max(sum.memory_gib, r.memory_gib);
   }
-  const json& overhead = json_member(pod_spec, "overhead");
+  const Value overhead = json_member(pod_spec, "overhead");
   if (!overhead.is_null()) {
     if (!json_member(overhead, "cpu").is_null()) {
       PAVE_TRY_ASSIGN(const double c, parse_quantity(json_member(overhead, "cpu")));
@@ -145,18 +172,18 @@ util::Result<PodRequests> pod_requests(const json& pod_spec)
   return sum;
 }
 
-util::Result<bool> price_kubernetes(const json& object, const Rates& rates, const HpaIndex& hpas, LineItem& item)
+util::Result<bool> price_kubernetes(Value object, const Rates& rates, const HpaIndex& hpas, LineItem& item)
 {
   const std::string& kind = item.kind;
-  const json& spec = json_member(object, "spec");
-  const json* pod_spec = nullptr;
+  const Value spec = json_member(object, "spec");
+  std::optional<Value> pod_spec;
   double replicas = 1, replicas_max = 1, hours = rates.hours;
   std::string detail;
   if (kind == "Deployment" || kind == "StatefulSet" || kind == "ReplicaSet" || kind == "ReplicationController") {
-    pod_spec = &json_member(json_member(spec, "template"), "spec");
+    pod_spec = json_member(json_member(spec, "template"), "spec");
     replicas = std::max(0.0, number_or(json_member(spec, "replicas"), 1));
     replicas_max = replicas;
-    const auto hpa = hpas.find(fmt::format("{}/{}/{}", item.namespace_, kind, item.name));
+    const auto hpa = hpas.empty() ? hpas.end() : hpas.find(hpa_key(item.namespace_, kind, item.name));
     if (hpa != hpas.end()) {
       replicas = hpa->second.first;
       replicas_max = hpa->second.second;
@@ -165,29 +192,28 @@ util::Result<bool> price_kubernetes(const json& object, const Rates& rates, cons
       detail = replicas == 1 ? "1 replica" : fmt::format("{:g} replicas", replicas);
     }
   } else if (kind == "DaemonSet") {
-    pod_spec = &json_member(json_member(spec, "template"), "spec");
+    pod_spec = json_member(json_member(spec, "template"), "spec");
     replicas = rates.usage->number("DaemonSet", item.name, "nodes", rates.config->nodes);
     replicas_max = replicas;
     detail = fmt::format("on {:g} nodes", replicas);
   } else if (kind == "Pod") {
-    pod_spec = &spec;
+    pod_spec = spec;
     detail = "1 pod";
   } else if (kind == "Job") {
-    pod_spec = &json_member(json_member(spec, "template"), "spec");
+    pod_spec = json_member(json_member(spec, "template"), "spec");
     replicas = replicas_max = std::max(1.0, number_or(json_member(spec, "parallelism"), 1));
     hours = rates.usage->number("Job", item.name, "monthly_hours", 1);
     detail = fmt::format("{}, {:g} h a month", pods_text(replicas), hours);
   } else if (kind == "CronJob") {
-    const json& job = json_member(json_member(spec, "jobTemplate"), "spec");
-    pod_spec = &json_member(json_member(job, "template"), "spec");
+    const Value job = json_member(json_member(spec, "jobTemplate"), "spec");
+    pod_spec = json_member(json_member(job, "template"), "spec");
     replicas = replicas_max = std::max(1.0, number_or(json_member(job, "parallelism"), 1));
-    const json* given = rates.usage->find("CronJob", item.name, "monthly_hours");
+    const nlohmann::json* given = rates.usage->find("CronJob", item.name, "monthly_hours");
     if (given != nullptr) {
       hours = given->get<double>();
       detail = fmt::format("{}, {:g} h a month", pods_text(replicas), hours);
     } else {
-      const json& schedule = json_member(spec, "schedule");
-      auto runs = runs_per_month(schedule.is_string() ? schedule.get<std::string>() : std::string());
+      auto runs = runs_per_month(std::string(string_of(json_member(spec, "schedule"))));
       if (!runs) {
         return util::fail("{}: {}", what(item), runs.error().message);
       }
@@ -199,12 +225,12 @@ util::Result<bool> price_kubernetes(const json& object, const Rates& rates, cons
     if (!r) {
       return util::fail("{}: {}", what(item), r.error().message);
     }
-    const json& size = json_member(json_member(json_member(spec, "resources"), "requests"), "storage");
-    item.detail = size.is_string() ? size.get<std::string>() + " " + volume_type(json_member(spec, "storageClassName"), rates)
+    const Value size = json_member(json_member(json_member(spec, "resources"), "requests"), "storage");
+    item.detail = size.is_string() ? std::string(string_of(size)) + " " + volume_type(json_member(spec, "storageClassName"), rates)
                                    : "no size";
     return true;
   } else if (kind == "Service") {
-    if (json_member(spec, "type") != "LoadBalancer") {
+    if (string_of(json_member(spec, "type")) != "LoadBalancer") {
       return false;
     }
     const double lcu = rates.usage->number("Service", item.name, "lcu", 0);
@@ -218,8 +244,9 @@ util::Result<bool> price_kubernetes(const json& object, const Rates& rates, cons
     item.detail = "type LoadBalancer (NLB)";
     return true;
   } else if (kind == "Ingress") {
-    const json& annotations = json_member(json_member(object, "metadata"), "annotations");
-    const bool alb = json_member(spec, "ingressClassName") == "alb" || json_member(annotations, "kubernetes.io/ingress.class") == "alb";
+    const Value annotations = json_member(json_member(object, "metadata"), "annotations");
+    const bool alb = string_of(json_member(spec, "ingressClassName")) == "alb" ||
+                     string_of(json_member(annotations, "kubernetes.io/ingress.class")) == "alb";
     if (!alb) {
       return false;
     }
@@ -244,8 +271,8 @@ util::Result<bool> price_kubernetes(const json& object, const Rates& rates, cons
                              cpu_h * replicas * rates.vcpu_hourly, cpu_h * replicas_max * rates.vcpu_hourly});
   item.components.push_back({"Memory (requests)", "GiB-hours", mem_h * replicas, rates.gib_hourly,
                              mem_h * replicas * rates.gib_hourly, mem_h * replicas_max * rates.gib_hourly});
-  if (kind == "StatefulSet" && json_member(spec, "volumeClaimTemplates").is_array()) {
-    for (const auto& claim : json_member(spec, "volumeClaimTemplates")) {
+  if (kind == "StatefulSet") {
+    for (const Value claim : elements(json_member(spec, "volumeClaimTemplates"))) {
       auto r = price_claim(json_member(claim, "spec"), replicas, replicas_max, rates, item.name, item);
       if (!r) {
         return util::fail("{}: volume claim template: {}", what(item), r.error().message);

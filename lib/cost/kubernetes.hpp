@@ -8,9 +8,10 @@
 #include <string>
 #include <utility>
 
-#include <nlohmann/json.hpp>
+#include <string_view>
 
 #include <pave/cost/estimate.hpp>
+#include <pave/cost/json_member.hpp>
 #include <pave/cost/rates.hpp>
 
 namespace pave::cost {
@@ -18,8 +19,13 @@ namespace pave::cost {
 /// HorizontalPodAutoscalers by target: "NAMESPACE/KIND/NAME" -> {min, max}.
 using HpaIndex = std::map<std::string, std::pair<double, double>, std::less<>>;
 
+/// The key of a workload in an HpaIndex.
+std::string hpa_key(std::string_view namespace_, std::string_view kind, std::string_view name);
+/// True for the kinds an HPA scales (Deployment, StatefulSet, ReplicaSet, ReplicationController).
+bool scalable(std::string_view kind);
+
 /// Adds `hpa` (an autoscaling/v1 or v2 HorizontalPodAutoscaler) to `index`.
-void index_hpa(const nlohmann::json& hpa, HpaIndex& index);
+void index_hpa(Value hpa, HpaIndex& index);
 
 /// Effective requests of a pod spec: the larger of the sum over containers
 /// and the largest init container, for CPU (cores) and memory (GiB).
@@ -28,13 +34,13 @@ struct PodRequests
   double cpu = 0;
   double memory_gib = 0;
 };
-util::Result<PodRequests> pod_requests(const nlohmann::json& pod_spec);
+util::Result<PodRequests> pod_requests(Value pod_spec);
 
 /// Fills item.components (and item.detail) for a Kubernetes object of
 /// item.kind; false when the kind costs nothing by itself. Errors: bad
 /// quantities or schedules, naming the object ("Deployment shop/web:
 /// container app: cpu: \"x\" is not a Kubernetes quantity").
-util::Result<bool> price_kubernetes(const nlohmann::json& object, const Rates& rates, const HpaIndex& hpas,
+util::Result<bool> price_kubernetes(Value object, const Rates& rates, const HpaIndex& hpas,
                                     LineItem& item);
 
 } // namespace pave::cost

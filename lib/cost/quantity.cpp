@@ -29,19 +29,32 @@ constexpr std::array<std::pair<std::string_view, double>, 14> k_suffixes{{
 
 } // namespace
 
-util::Result<double> parse_quantity(const nlohmann::json& value)
+util::Result<double> parse_quantity(double value)
+{
+  if (!std::isfinite(value) || value < 0) {
+    return util::fail("{} is not a Kubernetes quantity", value);
+  }
+  return value;
+}
+
+util::Result<double> parse_quantity(Value value)
 {
   if (value.is_number()) {
-    const double d = value.get<double>();
-    if (!std::isfinite(d) || d < 0) {
-      return util::fail("{} is not a Kubernetes quantity", value.dump());
+    double d = 0;
+    if (value.get_double().get(d) != simdjson::SUCCESS || !std::isfinite(d) || d < 0) {
+      return util::fail("{} is not a Kubernetes quantity", simdjson::minify(value));
     }
     return d;
   }
-  if (!value.is_string()) {
-    return util::fail("{} is not a Kubernetes quantity", value.dump());
+  std::string_view text;
+  if (value.get_string().get(text) != simdjson::SUCCESS) {
+    return util::fail("{} is not a Kubernetes quantity", simdjson::minify(value));
   }
-  const auto& text = value.get_ref<const std::string&>();
+  return parse_quantity(text);
+}
+
+util::Result<double> parse_quantity(std::string_view text)
+{
   std::string_view s = text;
   double scale = 1;
   for (const auto& [suffix, factor] : k_suffixes) {
@@ -51,7 +64,7 @@ util::Result<double> parse_quantity(const nlohmann::json& value)
       break;
     }
   }
-  if (scale == 1 && s.size() > 1 && s.back() == 'E' ) { // exa, not an exponent
+  if (scale == 1 && s.size() > 1 && s.back() == 'E') { // exa, not an exponent
     scale = 1e18;
     s.remove_suffix(1);
   }
@@ -70,7 +83,13 @@ util::Result<double> parse_quantity(const nlohmann::json& value)
   return out;
 }
 
-util::Result<double> parse_gib(const nlohmann::json& value)
+util::Result<double> parse_gib(std::string_view text)
+{
+  PAVE_TRY_ASSIGN(const double bytes, parse_quantity(text));
+  return bytes / (1024.0 * 1024 * 1024);
+}
+
+util::Result<double> parse_gib(Value value)
 {
   PAVE_TRY_ASSIGN(const double bytes, parse_quantity(value));
   return bytes / (1024.0 * 1024 * 1024);

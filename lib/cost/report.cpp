@@ -1,37 +1,40 @@
 #include <pave/cost/report.hpp>
 
 #include <cmath>
+#include <cstdint>
 
 #include <fmt/format.h>
+
+#include <pave/util/json_writer.hpp>
 
 namespace pave::cost {
 
 namespace {
 
-using oj = nlohmann::ordered_json;
-
-oj item_json(const LineItem& i)
+void write_item(util::JsonWriter& w, const LineItem& i)
 {
-  oj j;
-  j["address"] = i.address;
-  j["environment"] = i.environment;
-  j["app"] = i.app;
-  j["namespace"] = i.namespace_;
-  j["kind"] = i.kind;
-  j["name"] = i.name;
-  j["detail"] = i.detail;
-  j["monthly"] = round_cents(i.monthly);
-  j["monthly_max"] = round_cents(i.monthly_max);
-  j["components"] = oj::array();
+  w.begin_object()
+    .member("address", i.address)
+    .member("environment", i.environment)
+    .member("app", i.app)
+    .member("namespace", i.namespace_)
+    .member("kind", i.kind)
+    .member("name", i.name)
+    .member("detail", i.detail)
+    .member("monthly", round_cents(i.monthly))
+    .member("monthly_max", round_cents(i.monthly_max));
+  w.key("components").begin_array();
   for (const auto& c : i.components) {
-    j["components"].push_back({{"name", c.name},
-                               {"unit", c.unit},
-                               {"quantity", std::round(c.quantity * 1e4) / 1e4},
-                               {"unit_price", std::round(c.unit_price * 1e8) / 1e8},
-                               {"monthly", round_cents(c.monthly)},
-                               {"monthly_max", round_cents(c.monthly_max)}});
+    w.begin_object()
+      .member("name", c.name)
+      .member("unit", c.unit)
+      .member("quantity", std::round(c.quantity * 1e4) / 1e4)
+      .member("unit_price", std::round(c.unit_price * 1e8) / 1e8)
+      .member("monthly", round_cents(c.monthly))
+      .member("monthly_max", round_cents(c.monthly_max))
+      .end_object();
   }
-  return j;
+  w.end_array().end_object();
 }
 
 } // namespace
@@ -59,102 +62,120 @@ std::string signed_money(double amount)
   return amount > 0 ? fmt::format("+{}", money(amount)) : money(amount);
 }
 
-oj to_json(const Report& r)
+void write_json(std::ostream& out, const Report& r)
 {
-  oj j;
-  j["format_version"] = k_report_format;
-  j["source"] = r.source;
-  j["currency"] = r.currency;
-  j["catalog"] = {{"source", r.catalog_source}, {"effective_date", r.catalog_date}};
-  j["group_by"] = r.group_by;
+  util::JsonWriter w(out);
+  w.begin_object()
+    .member("format_version", k_report_format)
+    .member("source", r.source)
+    .member("currency", r.currency);
+  w.key("catalog").begin_object().member("source", r.catalog_source).member("effective_date", r.catalog_date).end_object();
+  w.member("group_by", r.group_by);
   if (!r.estimates.empty() || r.source != "plan") {
     double total = 0, total_max = 0;
-    j["environments"] = oj::array();
+    w.key("environments").begin_array();
     for (const auto& e : r.estimates) {
-      oj ej;
-      ej["environment"] = e.environment;
-      ej["region"] = e.region;
-      ej["monthly"] = round_cents(e.monthly);
-      ej["monthly_max"] = round_cents(e.monthly_max);
-      ej["priced_resources"] = e.items.size();
-      ej["unpriced_resources"] = e.unpriced;
-      ej["resources"] = oj::array();
+      w.begin_object()
+        .member("environment", e.environment)
+        .member("region", e.region)
+        .member("monthly", round_cents(e.monthly))
+        .member("monthly_max", round_cents(e.monthly_max))
+        .member("priced_resources", static_cast<std::uint64_t>(e.items.size()))
+        .member("unpriced_resources", e.unpriced);
+      w.key("resources").begin_array();
       for (const auto& i : e.items) {
-        ej["resources"].push_back(item_json(i));
+        write_item(w, i);
       }
+      w.end_array().end_object();
       total += e.monthly;
       total_max += e.monthly_max;
-      j["environments"].push_back(std::move(ej));
     }
-    j["monthly"] = round_cents(total);
-    j["monthly_max"] = round_cents(total_max);
+    w.end_array().member("monthly", round_cents(total)).member("monthly_max", round_cents(total_max));
   }
-  j["groups"] = oj::array();
+  w.key("groups").begin_array();
   for (const auto& g : r.groups) {
-    j["groups"].push_back({{"key", g.key},
-                           {"resources", g.resources},
-                           {"monthly", round_cents(g.monthly)},
-                           {"monthly_max", round_cents(g.monthly_max)}});
+    w.begin_object()
+      .member("key", g.key)
+      .member("resources", g.resources)
+      .member("monthly", round_cents(g.monthly))
+      .member("monthly_max", round_cents(g.monthly_max))
+      .end_object();
   }
+  w.end_array();
   if (r.diff) {
     const auto& d = *r.diff;
-    oj dj;
-    dj["environment"] = d.environment;
-    dj["monthly_before"] = round_cents(d.before);
-    dj["monthly_after"] = round_cents(d.after);
-    dj["monthly_delta"] = round_cents(d.delta());
-    dj["monthly_max_before"] = round_cents(d.before_max);
-    dj["monthly_max_after"] = round_cents(d.after_max);
-    dj["lines"] = oj::array();
+    w.key("diff")
+      .begin_object()
+      .member("environment", d.environment)
+      .member("monthly_before", round_cents(d.before))
+      .member("monthly_after", round_cents(d.after))
+      .member("monthly_delta", round_cents(d.delta()))
+      .member("monthly_max_before", round_cents(d.before_max))
+      .member("monthly_max_after", round_cents(d.after_max));
+    w.key("lines").begin_array();
     for (const auto& l : d.lines) {
-      dj["lines"].push_back({{"action", l.action},
-                             {"address", l.address},
-                             {"app", l.app},
-                             {"kind", l.kind},
-                             {"namespace", l.namespace_},
-                             {"name", l.name},
-                             {"monthly_before", round_cents(l.before)},
-                             {"monthly_after", round_cents(l.after)},
-                             {"monthly_delta", round_cents(l.delta())},
-                             {"detail_before", l.detail_before},
-                             {"detail_after", l.detail_after}});
+      w.begin_object()
+        .member("action", l.action)
+        .member("address", l.address)
+        .member("app", l.app)
+        .member("kind", l.kind)
+        .member("namespace", l.namespace_)
+        .member("name", l.name)
+        .member("monthly_before", round_cents(l.before))
+        .member("monthly_after", round_cents(l.after))
+        .member("monthly_delta", round_cents(l.delta()))
+        .member("detail_before", l.detail_before)
+        .member("detail_after", l.detail_after)
+        .end_object();
     }
-    j["diff"] = std::move(dj);
+    w.end_array().end_object();
   }
   if (r.actual) {
     const auto& a = *r.actual;
-    oj aj;
-    aj["start"] = a.start;
-    aj["end"] = a.end;
-    aj["granularity"] = a.granularity;
-    aj["metric"] = a.metric;
-    aj["group_by"] = a.group_by;
-    aj["unit"] = a.unit;
-    aj["total"] = round_cents(a.total);
-    aj["pages"] = a.pages;
-    aj["periods"] = oj::array();
+    w.key("actual")
+      .begin_object()
+      .member("start", a.start)
+      .member("end", a.end)
+      .member("granularity", a.granularity)
+      .member("metric", a.metric)
+      .member("group_by", a.group_by)
+      .member("unit", a.unit)
+      .member("total", round_cents(a.total))
+      .member("pages", a.pages);
+    w.key("periods").begin_array();
     for (const auto& p : a.periods) {
-      aj["periods"].push_back(
-        {{"start", p.start}, {"end", p.end}, {"amount", round_cents(p.amount)}, {"estimated", p.estimated}});
+      w.begin_object()
+        .member("start", p.start)
+        .member("end", p.end)
+        .member("amount", round_cents(p.amount))
+        .member("estimated", p.estimated)
+        .end_object();
     }
-    aj["groups"] = oj::array();
+    w.end_array().key("groups").begin_array();
     for (const auto& g : a.groups) {
-      aj["groups"].push_back({{"key", g.key}, {"amount", round_cents(g.amount)}});
+      w.begin_object().member("key", g.key).member("amount", round_cents(g.amount)).end_object();
     }
-    j["actual"] = std::move(aj);
+    w.end_array().end_object();
   }
-  j["budgets"] = oj::array();
+  w.key("budgets").begin_array();
   for (const auto& b : r.budgets) {
-    j["budgets"].push_back({{"environment", b.environment},
-                            {"what", b.what},
-                            {"origin", b.origin},
-                            {"budget", round_cents(b.budget)},
-                            {"amount", round_cents(b.amount)},
-                            {"exceeded", b.exceeded()},
-                            {"overshoot", b.exceeded() ? round_cents(b.overshoot()) : 0.0}});
+    w.begin_object()
+      .member("environment", b.environment)
+      .member("what", b.what)
+      .member("origin", b.origin)
+      .member("budget", round_cents(b.budget))
+      .member("amount", round_cents(b.amount))
+      .member("exceeded", b.exceeded())
+      .member("overshoot", b.exceeded() ? round_cents(b.overshoot()) : 0.0)
+      .end_object();
   }
-  j["warnings"] = r.warnings;
-  return j;
+  w.end_array().key("warnings").begin_array();
+  for (const auto& warning : r.warnings) {
+    w.value(warning);
+  }
+  w.end_array().end_object();
+  w.flush();
+  out << "\n";
 }
 
 } // namespace pave::cost

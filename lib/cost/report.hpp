@@ -7,8 +7,6 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include <pave/cost/actual.hpp>
 #include <pave/cost/diff.hpp>
 #include <pave/cost/estimate.hpp>
@@ -49,8 +47,10 @@ std::string money(double amount);
 /// "+$12.00" / "-$3.20" / "$0.00".
 std::string signed_money(double amount);
 
-/// The JSON view (format k_report_format), amounts rounded to cents.
-nlohmann::ordered_json to_json(const Report& r);
+/// The JSON view (format k_report_format, docs/cost.md), amounts rounded to
+/// cents: 2-space indented, with a final newline. Streamed: a report of
+/// 100,000 resources is never a JSON tree in memory.
+void write_json(std::ostream& out, const Report& r);
 
 /// Aligned tables for a terminal: totals, groups, resources, budgets.
 void write_table(std::ostream& out, const Report& r);

@@ -9,6 +9,26 @@ namespace pave::cost {
 
 namespace {
 
+/// `cell` padded with spaces to `width` columns, as fmt's "{:<N}" / "{:>N}"
+/// (which count a UTF-8 character as its display width: those cells go
+/// through fmt; plain ASCII is padded by hand, a table of 100,000 rows has
+/// 400,000 cells).
+void append_padded(std::string& line, std::string_view cell, std::size_t width, bool right)
+{
+  if (std::any_of(cell.begin(), cell.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+    line += right ? fmt::format("{:>{}}", cell, width) : fmt::format("{:<{}}", cell, width);
+    return;
+  }
+  const std::size_t fill = width > cell.size() ? width - cell.size() : 0;
+  if (right) {
+    line.append(fill, ' ');
+  }
+  line += cell;
+  if (!right) {
+    line.append(fill, ' ');
+  }
+}
+
 /// Columns padded to their widest cell, two spaces apart; numbers right-aligned.
 void print_rows(std::ostream& out, const std::vector<std::vector<std::string>>& rows, std::size_t numeric_from)
 {
@@ -21,24 +41,32 @@ void print_rows(std::ostream& out, const std::vector<std::vector<std::string>>& 
       width[i] = std::max(width[i], row[i].size());
     }
   }
+  std::string text;
   for (const auto& row : rows) {
-    std::string line;
+    const std::size_t start = text.size();
     for (std::size_t i = 0; i < row.size(); ++i) {
       const bool last = i + 1 == row.size();
       if (i >= numeric_from) {
-        line += fmt::format("{:>{}}", row[i], width[i]);
+        append_padded(text, row[i], width[i], true);
+      } else if (last) {
+        text += row[i];
       } else {
-        line += last ? row[i] : fmt::format("{:<{}}", row[i], width[i]);
+        append_padded(text, row[i], width[i], false);
       }
       if (!last) {
-        line += "  ";
+        text += "  ";
       }
     }
-    while (!line.empty() && line.back() == ' ') {
-      line.pop_back();
+    while (text.size() > start && text.back() == ' ') {
+      text.pop_back();
     }
-    out << line << "\n";
+    text += '\n';
+    if (text.size() >= (1 << 16)) {
+      out << text;
+      text.clear();
+    }
   }
+  out << text;
 }
 
 std::string range(double monthly, double monthly_max)

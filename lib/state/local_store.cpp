@@ -12,7 +12,9 @@
 
 #include <pave/state/os_lock.hpp>
 #include <pave/state/state_file.hpp>
+#include <pave/state/state_reader.hpp>
 #include <pave/util/fs.hpp>
+#include <pave/util/mapped_file.hpp>
 #include <pave/util/random.hpp>
 #include <pave/util/time.hpp>
 
@@ -120,6 +122,25 @@ util::Result<std::optional<State>> LocalStateStore::read()
     return std::unexpected(unreadable(std::move(s.error())));
   }
   return std::optional<State>(std::move(*s));
+}
+
+util::Result<std::optional<StateFile>> LocalStateStore::read_file()
+{
+  // Mapped, not read: a large state's bytes are not copied, and its pages come
+  // straight from the page cache.
+  auto mapped = util::MappedFile::open(m_state);
+  if (!mapped) {
+    if (!util::exists(m_state)) {
+      return std::optional<StateFile>();
+    }
+    return std::unexpected(mapped.error());
+  }
+  const std::string_view bytes = (*mapped)->bytes();
+  auto f = open_state_file(std::move(*mapped), bytes, m_state.string());
+  if (!f) {
+    return std::unexpected(unreadable(std::move(f.error())));
+  }
+  return std::optional<StateFile>(std::move(*f));
 }
 
 util::Result<void> LocalStateStore::check_lock_held() const

@@ -1,6 +1,7 @@
 #include <pave/state/memory_store.hpp>
 
 #include <pave/state/state_file.hpp>
+#include <pave/state/state_reader.hpp>
 #include <pave/util/random.hpp>
 #include <pave/util/time.hpp>
 
@@ -28,6 +29,20 @@ util::Result<std::optional<State>> MemoryStateStore::read()
   }
   PAVE_TRY_ASSIGN(auto s, parse_state(*bytes, describe()));
   return std::optional<State>(std::move(s));
+}
+
+util::Result<std::optional<StateFile>> MemoryStateStore::read_file()
+{
+  std::optional<std::string> bytes;
+  {
+    std::lock_guard g(m_backend->mutex);
+    bytes = m_backend->bytes;
+  }
+  if (!bytes) {
+    return std::optional<StateFile>();
+  }
+  PAVE_TRY_ASSIGN(auto f, open_state_file(std::move(*bytes), describe()));
+  return std::optional<StateFile>(std::move(f));
 }
 
 util::Result<void> MemoryStateStore::check_lock_held() const

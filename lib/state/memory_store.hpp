@@ -30,6 +30,7 @@ public:
 
   std::string describe() const override;
   util::Result<std::optional<State>> read() override;
+  util::Result<std::optional<StateFile>> read_file() override;
   util::Result<void> write(State& s, WriteMode mode = WriteMode::checked) override;
   util::Result<Lock> lock(const LockInfo& who, std::chrono::milliseconds timeout) override;
   util::Result<void> force_unlock(std::string_view lock_id) override;

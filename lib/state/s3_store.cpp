@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include <pave/state/state_file.hpp>
+#include <pave/state/state_reader.hpp>
 #include <pave/util/random.hpp>
 #include <pave/util/time.hpp>
 
@@ -171,6 +172,22 @@ util::Result<std::optional<State>> S3StateStore::read()
   }
   m_seen = Seen{obj->etag, s->serial, s->lineage};
   return std::optional<State>(std::move(*s));
+}
+
+util::Result<std::optional<StateFile>> S3StateStore::read_file()
+{
+  PAVE_TRY_ASSIGN(auto obj, m_objects->get(m_key));
+  if (!obj) {
+    m_seen = Seen{};
+    return std::optional<StateFile>();
+  }
+  std::string etag = std::move(obj->etag);
+  auto f = open_state_file(std::move(obj->bytes), describe());
+  if (!f) {
+    return std::unexpected(unreadable(std::move(f.error())));
+  }
+  m_seen = Seen{std::move(etag), f->header().serial, f->header().lineage};
+  return std::optional<StateFile>(std::move(*f));
 }
 
 util::Result<void> S3StateStore::check_lock_held()

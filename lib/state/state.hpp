@@ -55,7 +55,7 @@ inline constexpr std::size_t k_revisions_with_objects = 10;
 
 struct State
 {
-  static constexpr int k_current_format = 1;
+  static constexpr int k_current_format = 2;
   /// Oldest format read (through upgraders): 0 is the pre-release draft, see state_file.hpp.
   static constexpr int k_oldest_format = 0;
 

@@ -1,9 +1,11 @@
-// State file entry points: syntax, checksum, format version and the upgrade chain.
+// State file entry points: the current layout, and older formats through
+// syntax, checksum, format version and the upgrade chain.
 #include <pave/state/state_file.hpp>
 
 #include <cstdint>
 #include <iterator>
 
+#include <pave/state/state_reader.hpp>
 #include <pave/util/sha256.hpp>
 
 namespace pave::state {
@@ -14,7 +16,7 @@ using nlohmann::json;
 
 /// One upgrader per format step; index i upgrades format i to i+1.
 using Upgrader = util::Result<json> (*)(const json&, std::string_view);
-constexpr Upgrader k_upgraders[] = {upgrade_v0_to_v1};
+constexpr Upgrader k_upgraders[] = {upgrade_v0_to_v1, upgrade_v1_to_v2};
 static_assert(std::size(k_upgraders) == static_cast<std::size_t>(State::k_current_format - State::k_oldest_format));
 
 util::Result<json> upgrade_chain(json doc, int from, std::string_view source)
@@ -25,36 +27,9 @@ util::Result<json> upgrade_chain(json doc, int from, std::string_view source)
   return doc;
 }
 
-} // namespace
-
-std::string document_checksum(const json& doc)
-{
-  if (doc.is_object() && doc.contains("checksum")) {
-    json copy = doc;
-    copy.erase("checksum");
-    return util::sha256_tagged(canonical_json(copy));
-  }
-  return util::sha256_tagged(canonical_json(doc));
-}
-
-util::Result<std::string> serialize_state(const State& s)
-{
-  try {
-    json doc = write_v1(s);
-    const std::string checksum = util::sha256_tagged(canonical_json(doc));
-    doc["checksum"] = checksum;
-    std::string out = doc.dump(2, ' ', false, json::error_handler_t::strict);
-    out += '\n';
-    return out;
-  } catch (const json::exception& e) {
-    return util::fail("cannot serialise the state of {}: {}", s.environment, e.what());
-  }
-}
-
-namespace {
-
-/// Syntax, format version and checksum of a state file. Returns the document
-/// (with `checksum` removed) and its format.
+/// Syntax, format version and checksum of a state file that is not in the
+/// current layout: formats 0 and 1, or a document formatted by hand. Returns
+/// the document (with `checksum` removed) and its format.
 util::Result<std::pair<json, int>> check_document(std::string_view bytes, std::string_view source,
                                                   const ParseOptions& options)
 {
@@ -99,7 +74,9 @@ util::Result<std::pair<json, int>> check_document(std::string_view bytes, std::s
     } else {
       const std::string want = cs->get<std::string>();
       doc.erase(cs); // in place: copying a large document costs more than hashing it
-      if (util::sha256_tagged(canonical_json(doc)) != want) {
+      // From format 2 the checksum is of the bytes as laid out (is_layout_v2()):
+      // a reformatted document no longer has them.
+      if (format >= 2 || util::sha256_tagged(canonical_json(doc)) != want) {
         return util::fail("state file {} is corrupt: checksum mismatch (truncated or edited by hand)", source);
       }
     }
@@ -107,17 +84,67 @@ util::Result<std::pair<json, int>> check_document(std::string_view bytes, std::s
   return std::pair<json, int>(std::move(doc), static_cast<int>(format));
 }
 
+/// The current layout of an older or hand-formatted state file.
+util::Result<std::string> upgraded_layout(std::string_view bytes, std::string_view source, const ParseOptions& options)
+{
+  PAVE_TRY_ASSIGN(auto checked, check_document(bytes, source, options));
+  PAVE_TRY_ASSIGN(const auto doc, upgrade_chain(std::move(checked.first), checked.second, source));
+  return lay_out_v2(doc, source, false);
+}
+
+ParseOptions checked_already()
+{
+  ParseOptions o;
+  o.require_checksum = false; // verified by check_document()
+  return o;
+}
+
 } // namespace
+
+std::string document_checksum(const json& doc)
+{
+  if (doc.is_object() && doc.contains("checksum")) {
+    json copy = doc;
+    copy.erase("checksum");
+    return util::sha256_tagged(canonical_json(copy));
+  }
+  return util::sha256_tagged(canonical_json(doc));
+}
+
+util::Result<StateFile> open_state_file(std::string&& bytes, std::string_view source, const ParseOptions& options)
+{
+  auto owned = std::make_shared<const std::string>(std::move(bytes));
+  const std::string_view view = *owned;
+  return open_state_file(std::move(owned), view, source, options);
+}
+
+util::Result<StateFile> open_state_file(std::shared_ptr<const void> owner, std::string_view bytes,
+                                        std::string_view source, const ParseOptions& options)
+{
+  if (is_layout_v2(bytes)) {
+    return StateFile::open(std::move(owner), bytes, source, options);
+  }
+  PAVE_TRY_ASSIGN(std::string laid_out, upgraded_layout(bytes, source, options));
+  return StateFile::open(std::move(laid_out), source, checked_already());
+}
 
 util::Result<State> parse_state(std::string_view bytes, std::string_view source, const ParseOptions& options)
 {
-  PAVE_TRY_ASSIGN(auto checked, check_document(bytes, source, options));
-  PAVE_TRY_ASSIGN(auto doc, upgrade_chain(std::move(checked.first), checked.second, source));
-  return read_v1(doc, source);
+  if (is_layout_v2(bytes)) {
+    PAVE_TRY_ASSIGN(const StateFile file, StateFile::open(bytes, source, options));
+    return read_state(file);
+  }
+  PAVE_TRY_ASSIGN(std::string laid_out, upgraded_layout(bytes, source, options));
+  PAVE_TRY_ASSIGN(const StateFile file, StateFile::open(std::move(laid_out), source, checked_already()));
+  return read_state(file);
 }
 
 util::Result<StateHeader> parse_state_header(std::string_view bytes, std::string_view source)
 {
+  if (is_layout_v2(bytes)) {
+    PAVE_TRY_ASSIGN(const StateFile file, StateFile::open(bytes, source));
+    return file.header();
+  }
   PAVE_TRY_ASSIGN(auto checked, check_document(bytes, source, {}));
   const json& doc = checked.first;
   StateHeader h;
@@ -129,70 +156,13 @@ util::Result<StateHeader> parse_state_header(std::string_view bytes, std::string
   }
   h.serial = serial->get<std::uint64_t>();
   h.lineage = lineage->get<std::string>();
-  return h;
-}
-
-util::Result<json> upgrade_v0_to_v1(const json& doc, std::string_view source)
-{
-  auto invalid = [&](std::string_view what) { return util::fail("state file {} (format 0) is invalid: {}", source, what); };
-  json out = json::object();
-  json pool = json::object();
-  auto intern = [&pool](const json& object) -> json {
-    if (!object.is_object()) {
-      return object;
-    }
-    std::string key = object_digest(object);
-    pool.emplace(key, object);
-    return key;
-  };
-  for (const auto& [key, value] : doc.items()) {
-    if (key == "resources") {
-      if (!value.is_array()) {
-        return invalid("resources: expected an array");
-      }
-      json resources = json::array();
-      for (const auto& r : value) {
-        if (!r.is_object()) {
-          return invalid("resources: expected objects");
-        }
-        json nr = json::object();
-        for (const auto& [k, v] : r.items()) {
-          if (k == "apiVersion") {
-            nr["api_version"] = v;
-          } else if (k == "object") {
-            if (!v.is_null()) {
-              nr["applied"] = intern(v);
-            }
-          } else {
-            nr[k] = v;
-          }
-        }
-        resources.push_back(std::move(nr));
-      }
-      out["resources"] = std::move(resources);
-    } else if (key == "revisions") {
-      if (!value.is_array()) {
-        return invalid("revisions: expected an array");
-      }
-      json revisions = json::array();
-      for (const auto& r : value) {
-        json nr = r;
-        if (nr.is_object() && nr.contains("objects") && nr["objects"].is_object()) {
-          for (auto& [address, object] : nr["objects"].items()) {
-            object = intern(object);
-          }
-        }
-        revisions.push_back(std::move(nr));
-      }
-      out["revisions"] = std::move(revisions);
-    } else {
-      out[key] = value;
-    }
+  if (const auto env = doc.find("environment"); env != doc.end() && env->is_string()) {
+    h.environment = env->get<std::string>();
   }
-  out["format_version"] = 1;
-  out["sections"] = json::object();
-  out["objects"] = std::move(pool);
-  return out;
+  if (const auto version = doc.find("pave_version"); version != doc.end() && version->is_string()) {
+    h.pave_version = version->get<std::string>();
+  }
+  return h;
 }
 
 } // namespace pave::state

@@ -25,6 +25,8 @@
 
 namespace pave::state {
 
+class StateFile;
+
 /// Who holds (or asks for) a state lock. Stored beside the state while held.
 struct LockInfo
 {
@@ -102,6 +104,11 @@ public:
   /// The stored state; nullopt when there is none yet. Errors: unreadable,
   /// corrupt (named, with where the backups are), newer format.
   virtual util::Result<std::optional<State>> read() = 0;
+  /// The stored state opened for reading its records one at a time, without
+  /// building a State (state_reader.hpp): for readers of large states, such
+  /// as cost-report. nullopt when there is none. Errors as read()'s, except
+  /// that a record is only decoded, and found invalid, when it is read.
+  virtual util::Result<std::optional<StateFile>> read_file() = 0;
   /// Stores `s` as the new state. Requires this store's lock to be held (and
   /// not broken by a force-unlock since). Sets s.serial to the stored serial
   /// plus one (at least s.serial + 1), s.pave_version, and a new lineage when

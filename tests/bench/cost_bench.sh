@@ -2,6 +2,9 @@
 # Benchmark: pave cost-report over a recorded state of N (default 100,000)
 # resources (tests/bench/cost_state_gen.py: Deployments, HPAs, StatefulSets,
 # PVCs, Services, CronJobs, ConfigMaps), timed with hyperfine. Goal: < 200 ms.
+# The generated state is format 1 without checksum; `state push` stores it in
+# the current format (2: one record a line, ~60 MB for 100,000 resources),
+# which is what cost-report then reads.
 # Usage: PAVE=build/pave tests/bench/cost_bench.sh [N]
 source "$(dirname "$0")/../system/common.sh"
 command -v hyperfine >/dev/null || skip "hyperfine is not installed"

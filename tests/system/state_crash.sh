@@ -14,7 +14,7 @@ state_of() { # prints "SERIAL MARK" of the current state; fails if it is unreada
   python3 -c '
 import json
 d = json.load(open("cur.json"))
-marks = {o["metadata"]["labels"]["mark"] for o in d["objects"].values()}
+marks = {r["applied"]["metadata"]["labels"]["mark"] for r in d["resources"]}
 assert len(d["resources"]) == 3500 and len(marks) == 1, (len(d["resources"]), marks)
 print(d["serial"], marks.pop())'
 }

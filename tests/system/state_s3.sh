@@ -20,7 +20,7 @@ expect_exit 0 pave deploy -e dev --yes
 expect_contains out "Deployed revision 1 of dev"
 [ ! -e .pave/state/dev.json ] || fail "a local state was written"
 awsm s3 cp s3://pave-state/teams/shop/dev.json - > "$t/dev.json"
-expect_json "$t/dev.json" 'd["serial"] >= 1 and d["environment"] == "dev" and d["checksum"].startswith("sha256:")'
+expect_json "$t/dev.json" 'd["serial"] >= 1 and d["environment"] == "dev" and d["checksum"].startswith("xxh3-128:")'
 awsm s3api head-object --bucket pave-state --key teams/shop/dev.json > "$t/head.json"
 expect_json "$t/head.json" 'd["ServerSideEncryption"] == "AES256"'
 awsm s3api head-object --bucket pave-state --key teams/shop/dev.json.lock >/dev/null 2>&1 && fail "lock object left"

@@ -257,9 +257,8 @@ TEST_CASE("state::LocalStateStore write")
     test::write_file("st/dev.json", good.substr(0, good.size() / 2));
     const auto r = a.read();
     REQUIRE_FALSE(r);
-    CHECK(r.error().message ==
-          "state file st/dev.json is corrupt: not JSON (syntax error at byte " + std::to_string(good.size() / 2 + 1) +
-            "; truncated or edited by hand); backups are in st/dev.json.backup.N (newest: st/dev.json.backup.1)");
+    CHECK(r.error().message == "state file st/dev.json is corrupt: checksum mismatch (truncated or edited by hand); backups "
+                               "are in st/dev.json.backup.N (newest: st/dev.json.backup.1)");
     CHECK(a.write(s).error().message == r.error().message);
     CHECK(test::read_file("st/dev.json") == good.substr(0, good.size() / 2));
     // a forced replace moves it aside

@@ -1,0 +1,524 @@
+// The format-2 reader: layout and checksum once, records on demand (state_reader.hpp).
+#include <pave/state/state_reader.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <deque>
+
+#include <fmt/format.h>
+
+#include <pave/util/xxh3.hpp>
+
+namespace pave::state {
+
+namespace {
+
+using simdjson::dom::element;
+using simdjson::dom::element_type;
+using json_object = simdjson::dom::object;
+
+constexpr std::string_view k_checksum_prefix = "\"checksum\":\"xxh3-128:";
+constexpr std::string_view k_header_prefix = "\"format_version\":";
+
+/// Reads the members of one record by name, with errors naming the member's
+/// path ("resources[3].kind"), and refuses members nobody asked for. The path
+/// is only formatted for an error.
+class Fields
+{
+public:
+  Fields(json_object obj, std::string_view list, std::size_t index, std::string_view source)
+    : m_obj(obj), m_list(list), m_index(index), m_source(source)
+  {
+  }
+
+  util::Result<std::string_view> str(std::string_view key, bool required = true)
+  {
+    const auto v = get(key);
+    if (!v) {
+      return required ? missing(key) : util::Result<std::string_view>(std::string_view());
+    }
+    std::string_view s;
+    if (v->get_string().get(s) != simdjson::SUCCESS) {
+      return wrong(key, "a string");
+    }
+    return s;
+  }
+
+  util::Result<std::int64_t> integer(std::string_view key, bool required = true)
+  {
+    const auto v = get(key);
+    if (!v) {
+      return required ? missing(key) : util::Result<std::int64_t>(0);
+    }
+    if (v->type() == element_type::UINT64) {
+      return INT64_MAX; // beyond int64: larger than any serial or revision
+    }
+    std::int64_t n = 0;
+    if (v->type() != element_type::INT64 || v->get_int64().get(n) != simdjson::SUCCESS) {
+      return wrong(key, "an integer");
+    }
+    return n;
+  }
+
+  /// The member, of any type; nullopt when absent.
+  std::optional<element> any(std::string_view key) { return get(key); }
+
+  /// The member when it is of `type`; nullopt when absent and not required.
+  util::Result<std::optional<element>> member(std::string_view key, element_type type, const char* what,
+                                              bool required = true)
+  {
+    const auto v = get(key);
+    if (!v) {
+      return required ? util::Result<std::optional<element>>(missing(key)) : std::optional<element>();
+    }
+    if (v->type() != type) {
+      return wrong(key, what);
+    }
+    return v;
+  }
+
+  /// Fails on a member that no getter asked for.
+  util::Result<void> done() const
+  {
+    for (const auto [key, value] : m_obj) {
+      if (std::find(m_seen.begin(), m_seen.begin() + m_seen_count, key) == m_seen.begin() + m_seen_count) {
+        return invalid("{}unknown field \"{}\"", m_list.empty() ? "" : path() + ": ", key);
+      }
+    }
+    return {};
+  }
+
+  template <typename... Args> std::unexpected<util::Error> invalid(fmt::format_string<Args...> f, Args&&... args) const
+  {
+    return util::fail("state file {} is invalid: {}", m_source, fmt::format(f, std::forward<Args>(args)...));
+  }
+
+private:
+  std::optional<element> get(std::string_view key)
+  {
+    if (m_seen_count < m_seen.size()) {
+      m_seen[m_seen_count++] = key;
+    }
+    element v;
+    if (m_obj.at_key(key).get(v) != simdjson::SUCCESS) {
+      return std::nullopt;
+    }
+    return v;
+  }
+  std::string path() const { return fmt::format("{}[{}]", m_list, m_index); }
+  std::string where(std::string_view key) const { return m_list.empty() ? std::string(key) : path() + "." + std::string(key); }
+  std::unexpected<util::Error> missing(std::string_view key) const { return invalid("{}: missing", where(key)); }
+  std::unexpected<util::Error> wrong(std::string_view key, const char* what) const
+  {
+    return invalid("{}: expected {}", where(key), what);
+  }
+
+  json_object m_obj;
+  std::string_view m_list;
+  std::size_t m_index;
+  std::string_view m_source;
+  std::array<std::string_view, 12> m_seen{};
+  std::size_t m_seen_count = 0;
+};
+
+util::Result<json_object> as_object(element e, std::string_view list, std::size_t i, std::string_view source)
+{
+  json_object o;
+  if (e.get_object().get(o) != simdjson::SUCCESS) {
+    return util::fail("state file {} is invalid: {}[{}]: expected an object", source, list, i);
+  }
+  return o;
+}
+
+/// The raw text of the JSON string that starts `text` (quotes excluded), and
+/// where the string ends; npos when there is none.
+std::pair<std::string_view, std::size_t> leading_string(std::string_view text)
+{
+  if (text.empty() || text.front() != '"') {
+    return {{}, std::string_view::npos};
+  }
+  for (std::size_t i = 1; i < text.size(); ++i) {
+    if (text[i] == '\\') {
+      ++i;
+    } else if (text[i] == '"') {
+      return {text.substr(1, i - 1), i + 1};
+    }
+  }
+  return {{}, std::string_view::npos};
+}
+
+} // namespace
+
+bool is_layout_v2(std::string_view bytes)
+{
+  if (!bytes.starts_with("{\n")) {
+    return false;
+  }
+  const std::string_view rest = bytes.substr(2);
+  return rest.starts_with(k_checksum_prefix) || rest.starts_with(k_header_prefix);
+}
+
+util::Result<StateFile> StateFile::open(std::string_view bytes, std::string_view source, const ParseOptions& options)
+{
+  StateFile f;
+  f.m_bytes = bytes;
+  f.m_source = std::string(source);
+  PAVE_TRY(f.check(options));
+  return f;
+}
+
+util::Result<StateFile> StateFile::open(std::string&& bytes, std::string_view source, const ParseOptions& options)
+{
+  auto owned = std::make_shared<const std::string>(std::move(bytes));
+  const std::string_view view = *owned;
+  return open(std::move(owned), view, source, options);
+}
+
+util::Result<StateFile> StateFile::open(std::shared_ptr<const void> owner, std::string_view bytes,
+                                        std::string_view source, const ParseOptions& options)
+{
+  StateFile f;
+  f.m_owner = std::move(owner);
+  f.m_bytes = bytes;
+  f.m_source = std::string(source);
+  PAVE_TRY(f.check(options));
+  return f;
+}
+
+util::Result<element> StateFile::parse_line(const Line& line, simdjson::dom::parser& parser) const
+{
+  element e;
+  // Copies the record into the parser's padded buffer (a few hundred bytes).
+  if (const auto error = parser.parse(m_bytes.data() + line.begin, line.end - line.begin, true).get(e);
+      error != simdjson::SUCCESS) {
+    const auto line_no = std::count(m_bytes.begin(), m_bytes.begin() + static_cast<std::ptrdiff_t>(line.begin), '\n') + 1;
+    return util::fail("state file {} is corrupt: not JSON (line {}: {}; edited by hand)", m_source, line_no,
+                      simdjson::error_message(error));
+  }
+  return e;
+}
+
+util::Result<void> StateFile::check(const ParseOptions& options)
+{
+  const std::string_view b = m_bytes;
+  std::size_t pos = 0;      // where the next line starts
+  std::size_t line_no = 0;  // of `line`
+  std::string_view line;
+  // The next line without its newline; false at the end of the bytes.
+  auto next_line = [&](std::string_view& out) {
+    if (pos >= b.size()) {
+      return false;
+    }
+    const std::size_t nl = b.find('\n', pos);
+    const std::size_t end = nl == std::string_view::npos ? b.size() : nl;
+    out = b.substr(pos, end - pos);
+    pos = nl == std::string_view::npos ? b.size() : nl + 1;
+    ++line_no;
+    return true;
+  };
+  auto corrupt = [&](std::string_view what) { return util::fail("state file {} is corrupt: {}", m_source, what); };
+  auto mismatch = [&] { return corrupt("checksum mismatch (truncated or edited by hand)"); };
+  next_line(line); // "{" (is_layout_v2)
+  std::string_view checksum;
+  std::size_t body = pos; // what the checksum covers: every byte after its line
+  next_line(line);
+  if (line.starts_with(k_checksum_prefix)) {
+    // First: a flipped byte anywhere, the format version included, is
+    // corruption. (A later format with another checksum would tag it otherwise.)
+    checksum = line;
+    body = pos;
+    constexpr std::size_t k_size = 12 + 9 + 32 + 2; // "checksum":"xxh3-128:<32 hex>",
+    if (checksum.size() != k_size || !checksum.ends_with("\",") ||
+        util::xxh3_128_tagged(b.substr(body)) != checksum.substr(12, k_size - 14) || !next_line(line)) {
+      return mismatch();
+    }
+  }
+  // The header line: its format before the rest, so that a newer format is named as such.
+  const std::size_t header_line = line_no;
+  element header;
+  simdjson::dom::parser header_parser;
+  const bool header_ok = line.starts_with(k_header_prefix) && line.ends_with(',') && [&] {
+    std::string text = "{" + std::string(line.substr(0, line.size() - 1)) + "}";
+    return header_parser.parse(text).get(header) == simdjson::SUCCESS && header.is_object();
+  }();
+  if (header_ok) {
+    std::int64_t format = 0;
+    if (header["format_version"].get_int64().get(format) == simdjson::SUCCESS && format > State::k_current_format) {
+      return util::fail("state file {} was written by a newer pave (format {}; this pave reads formats {} to {})",
+                        m_source, format, State::k_oldest_format, State::k_current_format);
+    }
+  }
+  if (checksum.empty() && options.require_checksum) {
+    return corrupt("it has no checksum (truncated or written by hand)");
+  }
+  if (!header_ok) {
+    return corrupt(fmt::format("line {} is not the header line of format {} (edited by hand)", header_line,
+                               State::k_current_format));
+  }
+
+  // Header fields.
+  json_object h;
+  if (header.get_object().get(h) != simdjson::SUCCESS) {
+    return corrupt("the header line is not a JSON object");
+  }
+  Fields f(h, "", 0, m_source);
+  PAVE_TRY_ASSIGN(const auto format, f.integer("format_version"));
+  if (format != State::k_current_format) {
+    return f.invalid("format_version: expected {}, got {}", State::k_current_format, format);
+  }
+  PAVE_TRY_ASSIGN(const auto serial, f.integer("serial"));
+  if (serial < 0) {
+    return f.invalid("serial: expected a non-negative integer");
+  }
+  m_header.format_version = static_cast<int>(format);
+  m_header.serial = static_cast<std::uint64_t>(serial);
+  PAVE_TRY_ASSIGN(const auto lineage, f.str("lineage"));
+  PAVE_TRY_ASSIGN(const auto environment, f.str("environment"));
+  PAVE_TRY_ASSIGN(const auto pave_version, f.str("pave_version", false));
+  m_header.lineage = std::string(lineage);
+  m_header.environment = std::string(environment);
+  m_header.pave_version = std::string(pave_version);
+  PAVE_TRY(f.done());
+
+  // The layout: the lists, one record a line.
+  auto off_layout = [&] {
+    return corrupt(fmt::format("line {} is not in the layout of format {} (edited by hand)", line_no,
+                               State::k_current_format));
+  };
+  auto offset = [&](std::string_view part) { return static_cast<std::size_t>(part.data() - b.data()); };
+  // Lines after `open` up to `close`, each a record followed by a comma but the last.
+  auto list = [&](std::string_view open, std::string_view close, auto&& add) -> util::Result<void> {
+    if (!next_line(line) || line != open) {
+      return off_layout();
+    }
+    bool more = true; // the previous record ended with a comma (or there was none)
+    bool first = true;
+    while (next_line(line)) {
+      if (line == close) {
+        return more && !first ? off_layout() : util::Result<void>();
+      }
+      if (!more || line.empty()) {
+        return off_layout();
+      }
+      more = line.ends_with(',');
+      first = false;
+      PAVE_TRY(add(line.substr(0, line.size() - (more ? 1 : 0))));
+    }
+    return off_layout();
+  };
+  auto record = [&](std::vector<Line>& into) {
+    return [&](std::string_view text) -> util::Result<void> {
+      into.push_back({offset(text), offset(text) + text.size()});
+      return {};
+    };
+  };
+  PAVE_TRY(list("\"resources\":[", "],", record(m_resources)));
+  PAVE_TRY(list("\"revisions\":[", "],", record(m_revisions)));
+  if (!next_line(line) || !line.starts_with("\"sections\":") || !line.ends_with(',')) {
+    return off_layout();
+  }
+  const std::string_view sections = line.substr(11, line.size() - 12);
+  m_sections = {offset(sections), offset(sections) + sections.size()};
+  auto unescaped = std::make_shared<std::deque<std::string>>();
+  PAVE_TRY(list("\"objects\":{", "}}", [&](std::string_view text) -> util::Result<void> {
+    auto [key, end] = leading_string(text);
+    if (end == std::string_view::npos || end >= text.size() || text[end] != ':') {
+      return off_layout();
+    }
+    if (key.find('\\') != std::string_view::npos) { // a key with escapes (a hand-written format-1 pool)
+      simdjson::dom::parser p;
+      std::string_view k;
+      if (p.parse("[" + std::string(text.substr(0, end)) + "]").at(0).get_string().get(k) != simdjson::SUCCESS) {
+        return off_layout();
+      }
+      unescaped->push_back(std::string(k));
+      key = unescaped->back();
+    }
+    const std::string_view value = text.substr(end + 1);
+    m_objects[key] = {offset(value), offset(value) + value.size()};
+    return {};
+  }));
+  m_unescaped = std::move(unescaped);
+  if (pos != b.size() || !b.ends_with('\n')) {
+    return off_layout();
+  }
+  return {};
+}
+
+util::Result<ResourceView> StateFile::resource(std::size_t i, simdjson::dom::parser& parser) const
+{
+  PAVE_TRY_ASSIGN(const element e, parse_line(m_resources[i], parser));
+  PAVE_TRY_ASSIGN(const json_object o, as_object(e, "resources", i, m_source));
+  Fields f(o, "resources", i, m_source);
+  ResourceView r;
+  PAVE_TRY_ASSIGN(r.address, f.str("address"));
+  PAVE_TRY_ASSIGN(r.app, f.str("app"));
+  PAVE_TRY_ASSIGN(r.api_version, f.str("api_version"));
+  PAVE_TRY_ASSIGN(r.kind, f.str("kind"));
+  PAVE_TRY_ASSIGN(r.namespace_, f.str("namespace"));
+  PAVE_TRY_ASSIGN(r.name, f.str("name"));
+  PAVE_TRY_ASSIGN(r.digest, f.str("digest"));
+  PAVE_TRY_ASSIGN(const auto revision, f.integer("revision"));
+  r.revision = static_cast<int>(revision);
+  if (const auto applied = f.any("applied"); applied && !applied->is_null()) {
+    r.applied = *applied;
+  }
+  PAVE_TRY(f.done());
+  return r;
+}
+
+util::Result<RevisionView> StateFile::revision(std::size_t i, simdjson::dom::parser& parser) const
+{
+  PAVE_TRY_ASSIGN(const element e, parse_line(m_revisions[i], parser));
+  PAVE_TRY_ASSIGN(const json_object o, as_object(e, "revisions", i, m_source));
+  Fields f(o, "revisions", i, m_source);
+  RevisionView r;
+  PAVE_TRY_ASSIGN(const auto number, f.integer("number"));
+  r.number = static_cast<int>(number);
+  PAVE_TRY_ASSIGN(r.time, f.str("time"));
+  PAVE_TRY_ASSIGN(r.operation, f.str("operation"));
+  PAVE_TRY_ASSIGN(r.status, f.str("status"));
+  PAVE_TRY_ASSIGN(r.description, f.str("description", false));
+  PAVE_TRY_ASSIGN(const auto apps, f.member("apps", element_type::OBJECT, "an object", false));
+  r.apps = apps;
+  PAVE_TRY_ASSIGN(r.objects, f.member("objects", element_type::OBJECT, "an object", false));
+  PAVE_TRY(f.done());
+  return r;
+}
+
+util::Result<element> StateFile::sections(simdjson::dom::parser& parser) const
+{
+  PAVE_TRY_ASSIGN(const element e, parse_line(m_sections, parser));
+  if (!e.is_object()) {
+    return util::fail("state file {} is invalid: sections: expected an object", m_source);
+  }
+  return e;
+}
+
+util::Result<element> StateFile::object(std::string_view key, std::string_view where,
+                                        simdjson::dom::parser& parser) const
+{
+  const auto it = m_objects.find(key);
+  if (it == m_objects.end()) {
+    return util::fail("state file {} is invalid: {}: no object {} in `objects`", m_source, where, key);
+  }
+  return parse_line(it->second, parser);
+}
+
+nlohmann::json to_json(element value)
+{
+  switch (value.type()) {
+  case element_type::OBJECT: {
+    nlohmann::json out = nlohmann::json::object();
+    json_object o;
+    if (value.get_object().get(o) == simdjson::SUCCESS) {
+      for (const auto [key, v] : o) {
+        out[std::string(key)] = to_json(v);
+      }
+    }
+    return out;
+  }
+  case element_type::ARRAY: {
+    nlohmann::json out = nlohmann::json::array();
+    simdjson::dom::array a;
+    if (value.get_array().get(a) == simdjson::SUCCESS) {
+      for (const element v : a) {
+        out.push_back(to_json(v));
+      }
+    }
+    return out;
+  }
+  case element_type::STRING:
+    return std::string(value.get_string().value_unsafe());
+  case element_type::INT64: {
+    const std::int64_t n = value.get_int64().value_unsafe();
+    return n >= 0 ? nlohmann::json(static_cast<std::uint64_t>(n)) : nlohmann::json(n);
+  }
+  case element_type::UINT64:
+    return value.get_uint64().value_unsafe();
+  case element_type::DOUBLE:
+    return value.get_double().value_unsafe();
+  case element_type::BOOL:
+    return value.get_bool().value_unsafe();
+  case element_type::NULL_VALUE:
+    break;
+  }
+  return nullptr;
+}
+
+util::Result<State> read_state(const StateFile& file)
+{
+  State s;
+  const StateHeader& h = file.header();
+  s.format_version = State::k_current_format;
+  s.serial = h.serial;
+  s.lineage = h.lineage;
+  s.environment = h.environment;
+  s.pave_version = h.pave_version;
+  simdjson::dom::parser parser;
+  simdjson::dom::parser pool_parser;
+  s.resources.reserve(file.resource_count());
+  for (std::size_t i = 0; i < file.resource_count(); ++i) {
+    PAVE_TRY_ASSIGN(const ResourceView v, file.resource(i, parser));
+    if (!s.resources.empty() && s.resources.back().address >= v.address) {
+      return util::fail("state file {} is invalid: resources[{}]: address \"{}\" is out of order or repeated",
+                        file.source(), i, v.address);
+    }
+    ResourceRecord& r = s.resources.emplace_back();
+    r.address = std::string(v.address);
+    r.app = std::string(v.app);
+    r.api_version = std::string(v.api_version);
+    r.kind = std::string(v.kind);
+    r.namespace_ = std::string(v.namespace_);
+    r.name = std::string(v.name);
+    r.digest = std::string(v.digest);
+    r.revision = v.revision;
+    if (v.applied) {
+      r.applied = to_json(*v.applied);
+    }
+  }
+  for (std::size_t i = 0; i < file.revision_count(); ++i) {
+    PAVE_TRY_ASSIGN(const RevisionView v, file.revision(i, parser));
+    Revision& r = s.revisions.emplace_back();
+    r.number = v.number;
+    r.time = std::string(v.time);
+    r.operation = std::string(v.operation);
+    r.status = std::string(v.status);
+    r.description = std::string(v.description);
+    if (v.apps) {
+      r.apps = to_json(*v.apps);
+    }
+    json_object objects;
+    if (!v.objects || v.objects->get_object().get(objects) != simdjson::SUCCESS) {
+      continue;
+    }
+    for (const auto [address, ref] : objects) {
+      const auto where = [&] { return fmt::format("revisions[{}].objects[{}]", i, address); };
+      nlohmann::json& object = r.objects[std::string(address)];
+      bool marker = false;
+      std::string_view key;
+      if (ref.is_null()) {
+        object = nullptr;
+      } else if (ref.get_bool().get(marker) == simdjson::SUCCESS && marker) {
+        const ResourceRecord* current = s.find(address);
+        if (current == nullptr || current->applied.is_null()) {
+          return util::fail("state file {} is invalid: {}: no applied object of {} in `resources`", file.source(),
+                            where(), address);
+        }
+        object = current->applied;
+      } else if (ref.get_string().get(key) == simdjson::SUCCESS) {
+        PAVE_TRY_ASSIGN(const element pooled, file.object(key, where(), pool_parser));
+        object = to_json(pooled);
+      } else {
+        return util::fail("state file {} is invalid: {}: expected an object reference", file.source(), where());
+      }
+    }
+  }
+  PAVE_TRY_ASSIGN(const element sections, file.sections(parser));
+  s.sections = to_json(sections);
+  return s;
+}
+
+} // namespace pave::state

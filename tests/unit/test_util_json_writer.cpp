@@ -1,0 +1,72 @@
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <limits>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include <pave/util/json_writer.hpp>
+
+using namespace pave;
+
+namespace {
+
+/// Writes `j` through JsonWriter.
+void write(util::JsonWriter& w, const nlohmann::ordered_json& j)
+{
+  switch (j.type()) {
+  case nlohmann::json::value_t::object:
+    w.begin_object();
+    for (const auto& [k, v] : j.items()) {
+      w.key(k);
+      write(w, v);
+    }
+    w.end_object();
+    break;
+  case nlohmann::json::value_t::array:
+    w.begin_array();
+    for (const auto& v : j) {
+      write(w, v);
+    }
+    w.end_array();
+    break;
+  case nlohmann::json::value_t::string: w.value(j.get<std::string>()); break;
+  case nlohmann::json::value_t::number_float: w.value(j.get<double>()); break;
+  case nlohmann::json::value_t::number_integer: w.value(j.get<std::int64_t>()); break;
+  case nlohmann::json::value_t::number_unsigned: w.value(j.get<std::uint64_t>()); break;
+  case nlohmann::json::value_t::boolean: w.value(j.get<bool>()); break;
+  default: w.null();
+  }
+}
+
+std::string written(const nlohmann::ordered_json& j, int indent)
+{
+  std::ostringstream out;
+  {
+    util::JsonWriter w(out, indent);
+    write(w, j);
+  }
+  return out.str();
+}
+
+} // namespace
+
+TEST_CASE("util::JsonWriter")
+{
+  nlohmann::ordered_json j = nlohmann::ordered_json::parse(R"({
+    "z": 1, "a": [], "o": {}, "s": "q\"b\\s\n\t\u0001\u001f/é", "n": null, "t": true, "f": false,
+    "nested": [{"x": [1, [2, []], {"y": {}}]}, -3, 18446744073709551615]
+  })");
+  for (const double d : {0.0, -0.0, 1.0, 73.0, 2.66, 0.03124607, 1e-08, 4e-7, 1e21, 1.5e300, 123456789.125, -7.25,
+                         3176443.56, std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity()}) {
+    j["numbers"].push_back(d);
+  }
+  for (int i = 1; i < 2000; ++i) {
+    j["more"].push_back(std::round(i * 1234.5678 / 7) / 100);
+  }
+  CHECK(written(j, 2) == j.dump(2));
+  CHECK(written(j, 4) == j.dump(4));
+  CHECK(written(j, -1) == j.dump());
+  CHECK(written(nlohmann::ordered_json::array(), 2) == "[]");
+}
