@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include <pave/backup/archive.hpp>
+#include <pave/backup/archive_writer.hpp>
 #include <pave/backup/select.hpp>
 #include <pave/plan/planner.hpp>
 #include <pave/state/state_file.hpp>

@@ -1,7 +1,7 @@
 #pragma once
-/// Writing and reading a whole backup archive through the streamed pipeline:
-///   tar (tar.hpp) -> zstd (compress.hpp) -> AES-256-GCM chunks (crypto.hpp) -> destination
-/// Writing streams each entry as it is added; reading checks every layer:
+/// Reading a backup archive (written by archive_writer.hpp) through the streamed pipeline:
+///   destination -> AES-256-GCM chunks (crypto.hpp) -> zstd (compress.hpp) -> tar (tar.hpp)
+/// Reading checks every layer:
 /// the GCM tags of every chunk, the zstd frame checksum, the tar structure,
 /// the SHA-256 and size of every entry against the manifest, and the
 /// archive's size and SHA-256 against its catalog record.
@@ -32,21 +32,6 @@ struct FileItem
   std::filesystem::path source; ///< local file to include
   std::string name;             ///< stored as files/NAME
 };
-
-struct WriteInputs
-{
-  BackupHeader header;  ///< id, environment, created, cluster, pave_version, scope (counts are computed)
-  std::vector<ResourceItem> resources;
-  std::optional<std::string> state; ///< the environment's state file
-  std::vector<FileItem> files;
-  CompressOptions compress;
-  EncryptOptions encrypt;
-};
-
-/// Streams the archive to DEST/ID/archive.pave, then writes DEST/ID/backup.json.
-/// Error: a backup `id` exists already, or any stage fails (the partial
-/// upload is discarded and nothing is listed).
-util::Result<BackupInfo> write_backup(Destination& dest, const WriteInputs& in, const KeyMaterial& key);
 
 /// What reading an archive gives back.
 struct ArchiveContents

@@ -2,7 +2,6 @@
 
 #include <string>
 
-#include <fmt/format.h>
 #include <openssl/evp.h>
 
 namespace pave::backup {
@@ -23,10 +22,11 @@ std::string final_hex(void* ctx)
   unsigned char md[EVP_MAX_MD_SIZE];
   unsigned int n = 0;
   EVP_DigestFinal_ex(static_cast<EVP_MD_CTX*>(ctx), md, &n);
-  std::string out;
-  out.reserve(n * 2);
+  static constexpr char k_hex[] = "0123456789abcdef";
+  std::string out(static_cast<std::size_t>(n) * 2, '0');
   for (unsigned int i = 0; i < n; ++i) {
-    out += fmt::format("{:02x}", md[i]);
+    out[2 * i] = k_hex[md[i] >> 4];
+    out[2 * i + 1] = k_hex[md[i] & 0xf];
   }
   return out;
 }

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <pave/backup/archive.hpp>
+#include <pave/backup/archive_writer.hpp>
 #include <pave/backup/catalog.hpp>
 
 #include "testutil.hpp"
