@@ -9,7 +9,7 @@
 #include <pave/backup/archive_writer.hpp>
 #include <pave/backup/select.hpp>
 #include <pave/plan/planner.hpp>
-#include <pave/state/state_file.hpp>
+#include <pave/state/state_scan.hpp>
 #include <pave/util/time.hpp>
 #include <pave_build_info.hpp>
 
@@ -29,33 +29,24 @@ std::string id_time(std::chrono::system_clock::time_point t)
   return out; // 20261121T112600Z
 }
 
-/// The live objects pave manages in the environment: the state's records, refreshed from the target.
-util::Result<std::vector<nlohmann::json>> managed_objects(EnvironmentSession& s, const state::State& st,
-                                                          std::vector<std::string>& warnings)
+/// The objects pave manages in the environment, from the state's records
+/// (read as a stream: a large state is never held as a document).
+util::Result<std::vector<plan::ObjectRef>> managed_refs(EnvironmentSession& s, state::StateStream& stored)
 {
+  auto index = state::scan_state(*stored.in, s.store->describe());
+  if (!index) {
+    PAVE_TRY(s.store->read()); // the store's own words for an unreadable state (where its backups are)
+    return std::unexpected(index.error());
+  }
   std::vector<plan::ObjectRef> refs;
-  for (const auto& r : st.resources) {
+  refs.reserve(index->resources.size());
+  for (auto& r : index->resources) {
     if (!r.address.starts_with("k8s:")) {
       continue; // cloud resources are not Kubernetes objects; their state is in state/state.json
     }
-    refs.push_back(plan::ObjectRef{r.api_version, r.kind, r.namespace_, r.name});
+    refs.push_back(plan::ObjectRef{std::move(r.api_version), std::move(r.kind), std::move(r.namespace_), std::move(r.name)});
   }
-  PAVE_TRY_ASSIGN(auto live, s.target->refresh(refs));
-  std::vector<nlohmann::json> out;
-  for (const auto& ref : refs) {
-    const auto it = live.find(ref.address());
-    if (it == live.end()) {
-      warnings.push_back(fmt::format("{} is in the state but not on the target: not backed up", ref.display()));
-      continue;
-    }
-    if (!plan::owned_by_pave(it->second, s.environment->name)) {
-      warnings.push_back(fmt::format("{} no longer carries pave's marks for {}: not backed up", ref.display(),
-                                     s.environment->name));
-      continue;
-    }
-    out.push_back(std::move(it->second));
-  }
-  return out;
+  return refs;
 }
 
 } // namespace
@@ -84,70 +75,81 @@ util::Result<BackupCreateResult> backup_create(const project::Project& project, 
   PAVE_TRY_ASSIGN(EnvironmentSession s, open_environment(project, o.env));
   PAVE_TRY_ASSIGN(BackupSession b, open_backup_session(project, s.environment, o.dest));
   PAVE_TRY_ASSIGN(const backup::KeyMaterial key, backup_key(b, o.dest));
-  PAVE_TRY_ASSIGN(auto stored, s.store->read());
+  // One version of the state serves both the list of managed objects and the archived copy.
+  PAVE_TRY_ASSIGN(auto stored, s.store->open_bytes());
+  std::vector<plan::ObjectRef> refs;
+  if (stored && !o.all_resources) {
+    PAVE_TRY_ASSIGN(refs, managed_refs(s, *stored));
+  }
 
   BackupCreateResult r;
-  std::vector<nlohmann::json> objects;
+  backup::BackupHeader header;
+  const auto now = std::chrono::system_clock::now();
+  header.id = o.id.empty() ? fmt::format("{}-{}", s.environment->name, id_time(now)) : o.id;
+  header.environment = s.environment->name;
+  header.created = util::rfc3339_utc(now);
+  header.cluster = s.target->describe();
+  header.pave_version = PAVE_VERSION;
+  header.scope = scope.describe(o.all_resources);
+  backup::ArchiveOptions options;
+  options.compress.level = b.config.compression_level;
+  PAVE_TRY_ASSIGN(auto archive, backup::ArchiveWriter::open(*b.destination, header, key, options));
+
+  // Files first: they need nothing from the target, and their upload runs while the objects are read.
+  for (const auto& f : o.include_files) {
+    PAVE_TRY(archive->add_file({f, std::filesystem::path(f).filename().string()}));
+  }
+  if (o.include_state && stored) {
+    stored->in->clear();
+    stored->in->seekg(0);
+    PAVE_TRY(archive->add_state(*stored->in, stored->size));
+  }
+  const bool had_state = stored.has_value();
+  stored.reset();
+
+  // The objects, each written as it is read and cleaned, then dropped.
+  const auto add = [&](nlohmann::json&& obj) -> util::Result<void> {
+    if (!backup::in_scope(scope, obj)) {
+      return {};
+    }
+    auto ref = plan::object_ref(obj, "target");
+    if (!ref) {
+      r.warnings.push_back(ref.error().message);
+      return {};
+    }
+    backup::ResourceItem item{ref->address(), std::move(ref->api_version), std::move(ref->kind),
+                              std::move(ref->namespace_), std::move(ref->name), backup::clean_for_backup(std::move(obj))};
+    return archive->add_resource(item);
+  };
   if (o.all_resources) {
     targets::ListQuery q;
     q.namespaces = o.include_namespaces;
     q.label_selector = o.selector;
     q.cluster_scoped = true;
-    PAVE_TRY_ASSIGN(auto listed, s.target->list_objects(q));
-    r.warnings = std::move(listed.warnings);
-    for (auto& obj : listed.objects) {
-      if (!backup::controlled(obj)) {
-        objects.push_back(std::move(obj));
+    PAVE_TRY_ASSIGN(auto unlisted, s.target->visit_objects(q, [&](nlohmann::json&& obj) -> util::Result<void> {
+      return backup::controlled(obj) ? util::Result<void>() : add(std::move(obj));
+    }));
+    r.warnings.insert(r.warnings.end(), unlisted.begin(), unlisted.end());
+  } else if (had_state) {
+    std::vector<bool> seen(refs.size());
+    PAVE_TRY(s.target->visit_live(refs, [&](std::size_t i, nlohmann::json&& obj) -> util::Result<void> {
+      seen[i] = true;
+      if (!plan::owned_by_pave(obj, s.environment->name)) {
+        r.warnings.push_back(fmt::format("{} no longer carries pave's marks for {}: not backed up", refs[i].display(),
+                                         s.environment->name));
+        return {};
+      }
+      return add(std::move(obj));
+    }));
+    for (std::size_t i = 0; i < refs.size(); ++i) {
+      if (!seen[i]) {
+        r.warnings.push_back(fmt::format("{} is in the state but not on the target: not backed up", refs[i].display()));
       }
     }
-  } else if (stored) {
-    PAVE_TRY_ASSIGN(objects, managed_objects(s, *stored, r.warnings));
   } else {
     r.warnings.push_back(fmt::format("environment {} has no state yet: no managed objects to back up", s.environment->name));
   }
-
-  backup::WriteInputs in;
-  const auto now = std::chrono::system_clock::now();
-  in.header.id = o.id.empty() ? fmt::format("{}-{}", s.environment->name, id_time(now)) : o.id;
-  in.header.environment = s.environment->name;
-  in.header.created = util::rfc3339_utc(now);
-  in.header.cluster = s.target->describe();
-  in.header.pave_version = PAVE_VERSION;
-  in.header.scope = scope.describe(o.all_resources);
-  in.compress.level = b.config.compression_level;
-  for (auto& obj : objects) {
-    if (!backup::in_scope(scope, obj)) {
-      continue;
-    }
-    auto ref = plan::object_ref(obj, "target");
-    if (!ref) {
-      r.warnings.push_back(ref.error().message);
-      continue;
-    }
-    backup::ResourceItem item;
-    item.address = ref->address();
-    item.api_version = ref->api_version;
-    item.kind = ref->kind;
-    item.namespace_ = ref->namespace_;
-    item.name = ref->name;
-    item.object = backup::clean_for_backup(obj);
-    obj = nlohmann::json(); // one copy of each object at a time
-    in.resources.push_back(std::move(item));
-  }
-  objects = {};
-  std::sort(in.resources.begin(), in.resources.end(),
-            [](const auto& x, const auto& y) { return x.address < y.address; });
-  if (o.include_state && stored) {
-    PAVE_TRY_ASSIGN(auto bytes, s.store->read_bytes());
-    if (bytes) {
-      in.state = std::move(*bytes);
-    }
-  }
-  stored.reset(); // the parsed state is not needed while the archive streams
-  for (const auto& f : o.include_files) {
-    in.files.push_back({f, std::filesystem::path(f).filename().string()});
-  }
-  PAVE_TRY_ASSIGN(r.info, backup::write_backup(*b.destination, in, key));
+  PAVE_TRY_ASSIGN(r.info, archive->finish());
   r.destination = b.destination->describe();
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return r;
