@@ -13,13 +13,67 @@ namespace {
 
 constexpr std::size_t k_max_json_entry = 64u << 20; ///< a resource or state entry larger than this is refused
 
+/// Whether a text is one JSON object, read as tokens (no document is built).
+class ObjectCheck
+{
+public:
+  static bool is_object(std::string_view text)
+  {
+    ObjectCheck c;
+    return nlohmann::json::sax_parse(text, &c) && c.m_object;
+  }
+  bool null() { return top(); }
+  bool boolean(bool) { return top(); }
+  bool number_integer(nlohmann::json::number_integer_t) { return top(); }
+  bool number_unsigned(nlohmann::json::number_unsigned_t) { return top(); }
+  bool number_float(nlohmann::json::number_float_t, const std::string&) { return top(); }
+  bool string(std::string&) { return top(); }
+  bool binary(nlohmann::json::binary_t&) { return top(); }
+  bool start_object(std::size_t)
+  {
+    m_object = m_object || m_depth == 0;
+    ++m_depth;
+    return true;
+  }
+  bool key(std::string&) { return true; }
+  bool end_object()
+  {
+    --m_depth;
+    return true;
+  }
+  bool start_array(std::size_t)
+  {
+    ++m_depth;
+    return m_depth > 1; // a top-level array is not an object
+  }
+  bool end_array()
+  {
+    --m_depth;
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
+
+private:
+  bool top() const { return m_depth > 0; } // a top-level scalar is not an object
+  int m_depth = 0;
+  bool m_object = false;
+};
+
+/// What was read of an entry.
+struct Seen
+{
+  std::uint64_t size = 0;
+  std::string sha256;
+  bool object = false; ///< verify_only: the body is a JSON object
+};
+
 } // namespace
 
-util::Result<ArchiveContents> read_tar_stream(Source& tar_source, const FileHandler& on_file)
+util::Result<ArchiveContents> read_tar_stream(Source& tar_source, const FileHandler& on_file, ReadMode mode)
 {
   PAVE_TRY_ASSIGN(auto tar, TarReader::open(tar_source));
   ArchiveContents out;
-  std::map<std::string, ManifestEntry> seen; // path -> what was read
+  std::map<std::string, Seen> seen; // path -> what was read
   std::map<std::string, std::string> json_bodies;
   std::optional<std::string> manifest_text;
   std::string buf(256 * 1024, '\0');
@@ -68,9 +122,13 @@ util::Result<ArchiveContents> read_tar_stream(Source& tar_source, const FileHand
       manifest_text = std::move(body);
       continue;
     }
-    seen[entry->path] = ManifestEntry{entry->path, "", "", size, h.hex()};
-    if (keep) {
+    Seen& e = seen[entry->path];
+    e.size = size;
+    e.sha256 = h.hex();
+    if (keep && mode == ReadMode::contents) {
       json_bodies[entry->path] = std::move(body);
+    } else if (keep) {
+      e.object = ObjectCheck::is_object(body); // checked now, so that no body is kept
     }
   }
   if (!manifest_text) {
@@ -89,7 +147,11 @@ util::Result<ArchiveContents> read_tar_stream(Source& tar_source, const FileHand
     if (it->second.size != e.size || it->second.sha256 != e.sha256) {
       return util::fail("archive corrupted: entry {} does not match its SHA-256 in the manifest", e.path);
     }
-    if (e.type == "resource") {
+    if (e.type == "resource" && mode == ReadMode::verify_only) {
+      if (!it->second.object) {
+        return util::fail("archive corrupted: entry {} is not a JSON object", e.path);
+      }
+    } else if (e.type == "resource") {
       const auto obj = nlohmann::json::parse(json_bodies[e.path], nullptr, false);
       if (obj.is_discarded() || !obj.is_object()) {
         return util::fail("archive corrupted: entry {} is not a JSON object", e.path);
@@ -105,7 +167,9 @@ util::Result<ArchiveContents> read_tar_stream(Source& tar_source, const FileHand
       }
       out.resources.push_back(std::move(r));
     } else if (e.type == "state") {
-      out.state = std::move(json_bodies[e.path]);
+      if (mode == ReadMode::contents) {
+        out.state = std::move(json_bodies[e.path]);
+      }
     } else {
       out.files.push_back(e);
     }
@@ -119,14 +183,14 @@ util::Result<ArchiveContents> read_tar_stream(Source& tar_source, const FileHand
 }
 
 util::Result<ArchiveContents> read_backup(Destination& dest, const BackupInfo& info, const KeyMaterial& key,
-                                          const FileHandler& on_file)
+                                          const FileHandler& on_file, ReadMode mode)
 {
   PAVE_TRY_ASSIGN(auto raw, dest.open(object_key(info.id, k_archive_object)));
   HashingSource hashed(*raw);
   auto plain = make_decrypting_source(key, hashed);
   auto tar = make_decompressing_source(*plain);
   HashingSource counted(*tar);
-  PAVE_TRY_ASSIGN(auto contents, read_tar_stream(counted, on_file));
+  PAVE_TRY_ASSIGN(auto contents, read_tar_stream(counted, on_file, mode));
   // Drain whatever follows the tar end (the zstd frame end and the final GCM chunk must still be read and checked).
   char buf[4096];
   for (;;) {

@@ -47,16 +47,23 @@ struct ArchiveContents
 using FileHandler = std::function<util::Result<void>(const ManifestEntry& entry,
                                                      const std::function<util::Result<std::size_t>(char*, std::size_t)>& read)>;
 
+/// What reading keeps.
+enum class ReadMode {
+  contents,    ///< the resources and the state, in memory (restore)
+  verify_only, ///< nothing: every check is made as each entry is read (verify: memory does not grow with the backup)
+};
+
 /// Reads the decrypted, decompressed tar stream `tar`: every entry hashed,
 /// the manifest (the last entry) checked against all of them. Resources and
-/// the state are kept in memory; file entries are hashed (and passed to
-/// `on_file`). Errors: "archive corrupted: ..." naming the entry.
-util::Result<ArchiveContents> read_tar_stream(Source& tar, const FileHandler& on_file = {});
+/// the state are kept in memory (ReadMode::contents); file entries are
+/// hashed (and passed to `on_file`). Errors: "archive corrupted: ..." naming the entry.
+util::Result<ArchiveContents> read_tar_stream(Source& tar, const FileHandler& on_file = {},
+                                              ReadMode mode = ReadMode::contents);
 
 /// Reads and verifies backup `info` from `dest` with `key`.
 /// Errors: the crypto/zstd/tar errors, "archive corrupted: ..." for a size
 /// or SHA-256 mismatch with the record, a manifest that disagrees with the record.
 util::Result<ArchiveContents> read_backup(Destination& dest, const BackupInfo& info, const KeyMaterial& key,
-                                          const FileHandler& on_file = {});
+                                          const FileHandler& on_file = {}, ReadMode mode = ReadMode::contents);
 
 } // namespace pave::backup
