@@ -35,6 +35,7 @@ ArchiveWriter::~ArchiveWriter()
 {
   // The stages go first (the tar writer flushes into them), the unfinished upload last: it is discarded.
   m_tar.reset();
+  m_threaded.reset();
   m_compressed.reset();
   m_encrypted.reset();
   m_hashed.reset();
@@ -58,7 +59,12 @@ util::Result<std::unique_ptr<ArchiveWriter>> ArchiveWriter::open(Destination& de
   w->m_hashed = std::make_unique<HashingSink>(*w->m_upload);
   PAVE_TRY_ASSIGN(w->m_encrypted, make_encrypting_sink(key, *w->m_hashed, options.encrypt));
   PAVE_TRY_ASSIGN(w->m_compressed, make_compressing_sink(*w->m_encrypted, options.compress));
-  PAVE_TRY_ASSIGN(w->m_tar, TarWriter::open(*w->m_compressed, *created));
+  Sink* tar_out = w->m_compressed.get();
+  if (options.threaded) {
+    w->m_threaded = std::make_unique<ThreadedSink>(*w->m_compressed);
+    tar_out = w->m_threaded.get();
+  }
+  PAVE_TRY_ASSIGN(w->m_tar, TarWriter::open(*tar_out, *created));
   return w;
 }
 

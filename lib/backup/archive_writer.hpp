@@ -30,6 +30,7 @@ struct ArchiveOptions
 {
   CompressOptions compress;
   EncryptOptions encrypt;
+  bool threaded = true; ///< compress, encrypt and upload on a thread of their own (ThreadedSink)
 };
 
 class ArchiveWriter
@@ -83,6 +84,7 @@ private:
   std::unique_ptr<HashingSink> m_hashed;
   std::unique_ptr<Sink> m_encrypted;
   std::unique_ptr<Sink> m_compressed;
+  std::unique_ptr<ThreadedSink> m_threaded; ///< compression and what follows run on their own thread
   std::unique_ptr<TarWriter> m_tar;
   ManifestWriter m_manifest;
   std::unordered_set<Fingerprint, FingerprintHash> m_paths;

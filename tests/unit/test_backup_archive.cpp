@@ -20,7 +20,6 @@ backup::WriteInputs inputs(const std::string& id, const std::string& created)
   in.header.cluster = "test";
   in.header.scope = "managed";
   in.encrypt.chunk_log2 = 12;
-  in.compress.workers = 0;
   backup::ResourceItem ns{"k8s:v1/Namespace//shop", "v1", "Namespace", "", "shop",
                           {{"apiVersion", "v1"}, {"kind", "Namespace"}, {"metadata", {{"name", "shop"}}}}};
   backup::ResourceItem cm{"k8s:v1/ConfigMap/shop/c", "v1", "ConfigMap", "shop", "c",
