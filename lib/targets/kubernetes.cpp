@@ -157,20 +157,12 @@ public:
         return {};
       }));
     }
-    for (std::size_t start = 0; start < fetched.size(); start += k_visit_batch) {
-      const std::size_t end = std::min(fetched.size(), start + k_visit_batch);
-      std::vector<plan::ObjectRef> batch;
-      for (std::size_t j = start; j < end; ++j) {
-        batch.push_back(refs[fetched[j]]);
-      }
-      PAVE_TRY_ASSIGN(auto live, refresh(batch));
-      for (std::size_t j = start; j < end; ++j) {
-        if (const auto it = live.find(refs[fetched[j]].address()); it != live.end()) {
-          PAVE_TRY(visit(fetched[j], std::move(it->second)));
-        }
-      }
+    std::vector<plan::ObjectRef> small;
+    small.reserve(fetched.size());
+    for (const std::size_t i : fetched) {
+      small.push_back(refs[i]);
     }
-    return {};
+    return Target::visit_live(small, [&](std::size_t j, nlohmann::json&& object) { return visit(fetched[j], std::move(object)); });
   }
 
   util::Result<std::vector<std::string>> visit_objects(const ListQuery& query, const ObjectVisitor& visit) override

@@ -92,7 +92,9 @@ public:
   /// read and not kept, so memory holds about k_visit_batch objects (or one
   /// list page) whatever refs.size(). Objects that do not exist are not
   /// visited; the order is the target's. An error of `visit` stops the
-  /// reading and is returned. The default refreshes k_visit_batch refs at a time.
+  /// reading and is returned. The default refreshes k_visit_batch refs at a
+  /// time, in the order of `refs`, reading the next batch (refresh() on
+  /// another thread) while the current one is visited.
   virtual util::Result<void> visit_live(const std::vector<plan::ObjectRef>& refs, const LiveVisitor& visit);
 
   /// Every object of every listable kind (from discovery) matching `query`,
