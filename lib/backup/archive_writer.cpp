@@ -82,7 +82,22 @@ util::Result<void> ArchiveWriter::record(const Fingerprint& path, const Manifest
   return check(m_manifest.add(entry));
 }
 
+SerializedResource serialize(ResourceItem item)
+{
+  SerializedResource out{std::move(item.address), std::move(item.api_version), std::move(item.kind),
+                         std::move(item.namespace_), std::move(item.name), item.object.dump(2) + "\n", {}};
+  Sha256 h;
+  h.update(out.body);
+  out.sha256 = h.hex();
+  return out;
+}
+
 util::Result<void> ArchiveWriter::add_resource(const ResourceItem& r)
+{
+  return add_serialized(serialize(r));
+}
+
+util::Result<void> ArchiveWriter::add_serialized(const SerializedResource& r)
 {
   if (m_error) {
     return std::unexpected(*m_error);
@@ -92,12 +107,10 @@ util::Result<void> ArchiveWriter::add_resource(const ResourceItem& r)
   if (m_paths.contains(fp)) {
     return util::fail("backup: {} is listed twice", r.address);
   }
-  const std::string body = r.object.dump(2) + "\n";
-  auto sha = m_tar->add(path, body);
-  if (!sha) {
-    return check(std::unexpected(sha.error()));
-  }
-  PAVE_TRY(record(fp, ManifestEntry{std::move(path), "resource", r.address, body.size(), std::move(*sha)}));
+  PAVE_TRY(check(m_tar->begin_entry(path, r.body.size())));
+  PAVE_TRY(check(m_tar->write_data(r.body)));
+  PAVE_TRY(check(m_tar->end_entry()));
+  PAVE_TRY(record(fp, ManifestEntry{std::move(path), "resource", r.address, r.body.size(), r.sha256}));
   ++m_header.counts.resources;
   ++m_header.counts.kinds[r.kind];
   if (r.kind == "Namespace") {

@@ -26,6 +26,19 @@ namespace pave::backup {
 
 class TarWriter;
 
+/// A resource entry ready to be written: its identity, its JSON text and
+/// that text's SHA-256. Making it is most of the work of adding an object,
+/// and needs no archive: it can be done on another thread (ResourceSpool).
+struct SerializedResource
+{
+  std::string address, api_version, kind, namespace_, name;
+  std::string body;   ///< the entry's bytes
+  std::string sha256; ///< of `body` (hex)
+};
+
+/// `item`'s entry: the object as indented JSON, hashed.
+SerializedResource serialize(ResourceItem item);
+
 struct ArchiveOptions
 {
   CompressOptions compress;
@@ -50,6 +63,8 @@ public:
   /// Error: "backup: ADDRESS is listed twice" (another object had its path),
   /// or the stream failed. After an error the writer only reports it again.
   util::Result<void> add_resource(const ResourceItem& item);
+  /// add_resource() of an entry serialized already (its SHA-256 is trusted).
+  util::Result<void> add_serialized(const SerializedResource& entry);
   /// Adds the environment's state file: `size` bytes read from `in`.
   util::Result<void> add_state(std::istream& in, std::uint64_t size);
   /// Adds a local file as files/NAME, streamed. Error: a name that is empty,

@@ -1,10 +1,9 @@
 #include <pave/backup/manifest_writer.hpp>
 
 #include <cerrno>
-#include <cstdlib>
 #include <cstring>
-#include <filesystem>
-#include <unistd.h>
+
+#include <pave/util/fs.hpp>
 
 namespace pave::backup {
 
@@ -21,28 +20,6 @@ std::pair<std::string, std::string> frame(const BackupHeader& header)
   head.resize(head.size() - 2);
   head += ",\n  \"entries\": [";
   return {std::move(head), "\n  ]\n}\n"};
-}
-
-/// An unlinked temporary file (in TMPDIR): gone when closed, or when pave dies.
-util::Result<std::FILE*> temp_file()
-{
-  std::error_code ec;
-  auto dir = std::filesystem::temp_directory_path(ec);
-  if (ec) {
-    dir = "/tmp";
-  }
-  std::string path = (dir / "pave-manifest-XXXXXX").string();
-  const int fd = ::mkstemp(path.data());
-  if (fd < 0) {
-    return util::fail("cannot create a temporary file in {}: {}", dir.string(), std::strerror(errno));
-  }
-  ::unlink(path.c_str());
-  std::FILE* f = ::fdopen(fd, "w+b");
-  if (f == nullptr) {
-    ::close(fd);
-    return util::fail("cannot open a temporary file in {}: {}", dir.string(), std::strerror(errno));
-  }
-  return f;
 }
 
 } // namespace
@@ -70,7 +47,7 @@ util::Result<void> ManifestWriter::add(const ManifestEntry& entry)
 util::Result<void> ManifestWriter::spill()
 {
   if (m_file == nullptr) {
-    PAVE_TRY_ASSIGN(m_file, temp_file());
+    PAVE_TRY_ASSIGN(m_file, util::open_temp_file("pave-manifest"));
   }
   if (std::fwrite(m_lines.data(), 1, m_lines.size(), m_file) != m_lines.size()) {
     return util::fail("cannot write the backup manifest to a temporary file: {}", std::strerror(errno));

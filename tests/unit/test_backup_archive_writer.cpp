@@ -123,6 +123,18 @@ TEST_CASE("backup::ArchiveWriter")
     CHECK(contents->manifest.entries[2].path == "resources/a/ConfigMap/cm-0.json");
     CHECK(contents->manifest.header == info->header());
   }
+  SUBCASE("an entry serialized beforehand is the same entry")
+  {
+    auto a = backup::ArchiveWriter::open(*dest, header("dev-7"), k_key).value();
+    auto b = backup::ArchiveWriter::open(*dest, header("dev-8"), k_key).value();
+    REQUIRE(a->add_resource(config_map("a", "x")));
+    REQUIRE(b->add_serialized(backup::serialize(config_map("a", "x"))));
+    const auto ia = a->finish().value();
+    const auto ib = b->finish().value();
+    CHECK(backup::read_backup(*dest, ia, k_key)->manifest.entries ==
+          backup::read_backup(*dest, ib, k_key)->manifest.entries);
+    CHECK(ia.counts == ib.counts);
+  }
   SUBCASE("a path twice is refused; the rest of the backup is unharmed")
   {
     auto w = backup::ArchiveWriter::open(*dest, header("dev-2"), k_key).value();
