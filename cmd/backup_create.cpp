@@ -6,6 +6,7 @@
 #include <pave/cli/context.hpp>
 #include <pave/cli/output.hpp>
 #include <pave/cli/run.hpp>
+#include <pave/util/heap.hpp>
 
 #include "cmd/commands.hpp"
 #include "cmd/env_options.hpp"
@@ -35,6 +36,7 @@ void setup_backup_create(CLI::App& app, cli::Context& ctx)
     o->env = environment_options(ctx);
     o->include_state = !*no_state;
     const auto* project = util::value_or_throw(ctx.project());
+    util::use_compact_heap(); // upload parts freed on other threads go back to the system at once
     const auto r = util::value_or_throw(actions::backup_create(*project, *o));
     print_warnings(ctx, r.warnings);
     nlohmann::ordered_json j = backup::to_json(r.info);

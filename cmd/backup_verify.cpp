@@ -6,6 +6,7 @@
 #include <pave/cli/context.hpp>
 #include <pave/cli/output.hpp>
 #include <pave/cli/run.hpp>
+#include <pave/util/heap.hpp>
 
 #include "cmd/commands.hpp"
 
@@ -20,6 +21,7 @@ void setup_backup_verify(CLI::App& app, cli::Context& ctx)
   cli::on_run(app, ctx, [o, &ctx] {
     const auto* project = util::value_or_throw(ctx.project());
     o->environment = ctx.setting("environment");
+    util::use_compact_heap(); // upload parts freed on other threads go back to the system at once
     const auto r = util::value_or_throw(actions::backup_verify(*project, *o));
     nlohmann::ordered_json j = backup::to_json(r.info);
     j["verified"] = true;

@@ -19,7 +19,7 @@ util::Result<BackupVerifyResult> backup_verify(const project::Project& project, 
   BackupVerifyResult r;
   PAVE_TRY_ASSIGN(r.info, backup::find_backup(*b.destination, o.id));
   PAVE_TRY_ASSIGN(const backup::KeyMaterial key, backup_key(b, o.dest));
-  auto contents = backup::read_backup(*b.destination, r.info, key);
+  auto contents = backup::read_backup(*b.destination, r.info, key, {}, backup::ReadMode::verify_only);
   if (!contents) {
     return util::fail("backup {} failed verification: {}", o.id, contents.error().message);
   }

@@ -13,84 +13,67 @@ namespace {
 
 constexpr std::size_t k_max_json_entry = 64u << 20; ///< a resource or state entry larger than this is refused
 
+/// Whether a text is one JSON object, read as tokens (no document is built).
+class ObjectCheck
+{
+public:
+  static bool is_object(std::string_view text)
+  {
+    ObjectCheck c;
+    return nlohmann::json::sax_parse(text, &c) && c.m_object;
+  }
+  bool null() { return top(); }
+  bool boolean(bool) { return top(); }
+  bool number_integer(nlohmann::json::number_integer_t) { return top(); }
+  bool number_unsigned(nlohmann::json::number_unsigned_t) { return top(); }
+  bool number_float(nlohmann::json::number_float_t, const std::string&) { return top(); }
+  bool string(std::string&) { return top(); }
+  bool binary(nlohmann::json::binary_t&) { return top(); }
+  bool start_object(std::size_t)
+  {
+    m_object = m_object || m_depth == 0;
+    ++m_depth;
+    return true;
+  }
+  bool key(std::string&) { return true; }
+  bool end_object()
+  {
+    --m_depth;
+    return true;
+  }
+  bool start_array(std::size_t)
+  {
+    ++m_depth;
+    return m_depth > 1; // a top-level array is not an object
+  }
+  bool end_array()
+  {
+    --m_depth;
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
+
+private:
+  bool top() const { return m_depth > 0; } // a top-level scalar is not an object
+  int m_depth = 0;
+  bool m_object = false;
+};
+
+/// What was read of an entry.
+struct Seen
+{
+  std::uint64_t size = 0;
+  std::string sha256;
+  bool object = false; ///< verify_only: the body is a JSON object
+};
+
 } // namespace
 
-util::Result<BackupInfo> write_backup(Destination& dest, const WriteInputs& in, const KeyMaterial& key)
-{
-  PAVE_TRY_ASSIGN(const auto existing, dest.get(object_key(in.header.id, k_record_object)));
-  if (existing) {
-    return util::fail("backup {} exists already in {}", in.header.id, dest.describe());
-  }
-  const auto created = util::parse_rfc3339(in.header.created);
-  if (!created) {
-    return util::fail("backup {}: bad creation time {}", in.header.id, in.header.created);
-  }
-  PAVE_TRY_ASSIGN(auto upload, dest.create(object_key(in.header.id, k_archive_object)));
-  HashingSink hashed(*upload);
-  PAVE_TRY_ASSIGN(auto encrypted, make_encrypting_sink(key, hashed, in.encrypt));
-  PAVE_TRY_ASSIGN(auto compressed, make_compressing_sink(*encrypted, in.compress));
-  PAVE_TRY_ASSIGN(auto tar, TarWriter::open(*compressed, *created));
-
-  Manifest m;
-  m.header = in.header;
-  m.header.counts = Counts{};
-  std::set<std::string> paths;
-  std::set<std::string> namespaces;
-  for (const auto& r : in.resources) {
-    const std::string path = resource_entry_path(r.api_version, r.kind, r.namespace_, r.name);
-    if (!paths.insert(path).second) {
-      return util::fail("backup: {} is listed twice", r.address);
-    }
-    const std::string body = r.object.dump(2) + "\n";
-    PAVE_TRY_ASSIGN(const std::string sha, tar->add(path, body));
-    m.entries.push_back(ManifestEntry{path, "resource", r.address, body.size(), sha});
-    ++m.header.counts.resources;
-    ++m.header.counts.kinds[r.kind];
-    if (r.kind == "Namespace") {
-      namespaces.insert(r.name);
-    } else if (!r.namespace_.empty()) {
-      namespaces.insert(r.namespace_);
-    }
-  }
-  m.header.counts.namespaces = static_cast<int>(namespaces.size());
-  if (in.state) {
-    PAVE_TRY_ASSIGN(const std::string sha, tar->add(std::string(k_state_entry), *in.state));
-    m.entries.push_back(ManifestEntry{std::string(k_state_entry), "state", "", in.state->size(), sha});
-    m.header.counts.state = true;
-  }
-  for (const auto& f : in.files) {
-    const std::string path = "files/" + f.name;
-    if (f.name.empty() || f.name.find("..") != std::string::npos || !paths.insert(path).second) {
-      return util::fail("backup: file name {:?} is empty, unsafe or used twice", f.name);
-    }
-    PAVE_TRY_ASSIGN(const auto done, tar->add_file(path, f.source));
-    m.entries.push_back(ManifestEntry{path, "file", "", done.second, done.first});
-    ++m.header.counts.files;
-  }
-  PAVE_TRY(tar->add(std::string(k_manifest_entry), to_json(m).dump(2) + "\n"));
-  PAVE_TRY(tar->close()); // finishes zstd, the last GCM chunk and the upload: the archive is now complete
-
-  BackupInfo info;
-  info.id = m.header.id;
-  info.environment = m.header.environment;
-  info.created = *created;
-  info.created_text = m.header.created;
-  info.size = hashed.bytes();
-  info.sha256 = hashed.sha256();
-  info.counts = m.header.counts;
-  info.cluster = m.header.cluster;
-  info.pave_version = m.header.pave_version;
-  info.scope = m.header.scope;
-  info.key_kind = key.key.empty() ? "passphrase" : "key";
-  PAVE_TRY(dest.put(object_key(info.id, k_record_object), to_json(info).dump(2) + "\n")); // written last: now listed
-  return info;
-}
-
-util::Result<ArchiveContents> read_tar_stream(Source& tar_source, const FileHandler& on_file)
+util::Result<ArchiveContents> read_tar_stream(Source& tar_source, const FileHandler& on_file, ReadMode mode)
 {
   PAVE_TRY_ASSIGN(auto tar, TarReader::open(tar_source));
   ArchiveContents out;
-  std::map<std::string, ManifestEntry> seen; // path -> what was read
+  std::map<std::string, Seen> seen; // path -> what was read
   std::map<std::string, std::string> json_bodies;
   std::optional<std::string> manifest_text;
   std::string buf(256 * 1024, '\0');
@@ -139,9 +122,13 @@ util::Result<ArchiveContents> read_tar_stream(Source& tar_source, const FileHand
       manifest_text = std::move(body);
       continue;
     }
-    seen[entry->path] = ManifestEntry{entry->path, "", "", size, h.hex()};
-    if (keep) {
+    Seen& e = seen[entry->path];
+    e.size = size;
+    e.sha256 = h.hex();
+    if (keep && mode == ReadMode::contents) {
       json_bodies[entry->path] = std::move(body);
+    } else if (keep) {
+      e.object = ObjectCheck::is_object(body); // checked now, so that no body is kept
     }
   }
   if (!manifest_text) {
@@ -160,7 +147,11 @@ util::Result<ArchiveContents> read_tar_stream(Source& tar_source, const FileHand
     if (it->second.size != e.size || it->second.sha256 != e.sha256) {
       return util::fail("archive corrupted: entry {} does not match its SHA-256 in the manifest", e.path);
     }
-    if (e.type == "resource") {
+    if (e.type == "resource" && mode == ReadMode::verify_only) {
+      if (!it->second.object) {
+        return util::fail("archive corrupted: entry {} is not a JSON object", e.path);
+      }
+    } else if (e.type == "resource") {
       const auto obj = nlohmann::json::parse(json_bodies[e.path], nullptr, false);
       if (obj.is_discarded() || !obj.is_object()) {
         return util::fail("archive corrupted: entry {} is not a JSON object", e.path);
@@ -176,7 +167,9 @@ util::Result<ArchiveContents> read_tar_stream(Source& tar_source, const FileHand
       }
       out.resources.push_back(std::move(r));
     } else if (e.type == "state") {
-      out.state = std::move(json_bodies[e.path]);
+      if (mode == ReadMode::contents) {
+        out.state = std::move(json_bodies[e.path]);
+      }
     } else {
       out.files.push_back(e);
     }
@@ -190,14 +183,14 @@ util::Result<ArchiveContents> read_tar_stream(Source& tar_source, const FileHand
 }
 
 util::Result<ArchiveContents> read_backup(Destination& dest, const BackupInfo& info, const KeyMaterial& key,
-                                          const FileHandler& on_file)
+                                          const FileHandler& on_file, ReadMode mode)
 {
   PAVE_TRY_ASSIGN(auto raw, dest.open(object_key(info.id, k_archive_object)));
   HashingSource hashed(*raw);
   auto plain = make_decrypting_source(key, hashed);
   auto tar = make_decompressing_source(*plain);
   HashingSource counted(*tar);
-  PAVE_TRY_ASSIGN(auto contents, read_tar_stream(counted, on_file));
+  PAVE_TRY_ASSIGN(auto contents, read_tar_stream(counted, on_file, mode));
   // Drain whatever follows the tar end (the zstd frame end and the final GCM chunk must still be read and checked).
   char buf[4096];
   for (;;) {

@@ -1,7 +1,7 @@
 #pragma once
-/// Writing and reading a whole backup archive through the streamed pipeline:
-///   tar (tar.hpp) -> zstd (compress.hpp) -> AES-256-GCM chunks (crypto.hpp) -> destination
-/// Writing streams each entry as it is added; reading checks every layer:
+/// Reading a backup archive (written by archive_writer.hpp) through the streamed pipeline:
+///   destination -> AES-256-GCM chunks (crypto.hpp) -> zstd (compress.hpp) -> tar (tar.hpp)
+/// Reading checks every layer:
 /// the GCM tags of every chunk, the zstd frame checksum, the tar structure,
 /// the SHA-256 and size of every entry against the manifest, and the
 /// archive's size and SHA-256 against its catalog record.
@@ -33,21 +33,6 @@ struct FileItem
   std::string name;             ///< stored as files/NAME
 };
 
-struct WriteInputs
-{
-  BackupHeader header;  ///< id, environment, created, cluster, pave_version, scope (counts are computed)
-  std::vector<ResourceItem> resources;
-  std::optional<std::string> state; ///< the environment's state file
-  std::vector<FileItem> files;
-  CompressOptions compress;
-  EncryptOptions encrypt;
-};
-
-/// Streams the archive to DEST/ID/archive.pave, then writes DEST/ID/backup.json.
-/// Error: a backup `id` exists already, or any stage fails (the partial
-/// upload is discarded and nothing is listed).
-util::Result<BackupInfo> write_backup(Destination& dest, const WriteInputs& in, const KeyMaterial& key);
-
 /// What reading an archive gives back.
 struct ArchiveContents
 {
@@ -62,16 +47,23 @@ struct ArchiveContents
 using FileHandler = std::function<util::Result<void>(const ManifestEntry& entry,
                                                      const std::function<util::Result<std::size_t>(char*, std::size_t)>& read)>;
 
+/// What reading keeps.
+enum class ReadMode {
+  contents,    ///< the resources and the state, in memory (restore)
+  verify_only, ///< nothing: every check is made as each entry is read (verify: memory does not grow with the backup)
+};
+
 /// Reads the decrypted, decompressed tar stream `tar`: every entry hashed,
 /// the manifest (the last entry) checked against all of them. Resources and
-/// the state are kept in memory; file entries are hashed (and passed to
-/// `on_file`). Errors: "archive corrupted: ..." naming the entry.
-util::Result<ArchiveContents> read_tar_stream(Source& tar, const FileHandler& on_file = {});
+/// the state are kept in memory (ReadMode::contents); file entries are
+/// hashed (and passed to `on_file`). Errors: "archive corrupted: ..." naming the entry.
+util::Result<ArchiveContents> read_tar_stream(Source& tar, const FileHandler& on_file = {},
+                                              ReadMode mode = ReadMode::contents);
 
 /// Reads and verifies backup `info` from `dest` with `key`.
 /// Errors: the crypto/zstd/tar errors, "archive corrupted: ..." for a size
 /// or SHA-256 mismatch with the record, a manifest that disagrees with the record.
 util::Result<ArchiveContents> read_backup(Destination& dest, const BackupInfo& info, const KeyMaterial& key,
-                                          const FileHandler& on_file = {});
+                                          const FileHandler& on_file = {}, ReadMode mode = ReadMode::contents);
 
 } // namespace pave::backup

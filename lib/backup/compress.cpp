@@ -115,9 +115,6 @@ util::Result<std::unique_ptr<Sink>> make_compressing_sink(Sink& out, const Compr
     ZSTD_freeCCtx(ctx);
     return util::fail("zstd: invalid compression level {}", options.level);
   }
-  if (options.workers > 0) {
-    (void)set(ZSTD_c_nbWorkers, options.workers); // a libzstd without threads compresses in this thread
-  }
   return std::make_unique<CompressingSink>(out, ctx);
 }
 

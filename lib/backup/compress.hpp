@@ -1,6 +1,9 @@
 #pragma once
 /// zstd stream compression of the backup archive (libzstd's streaming API):
-/// one frame, with its content checksum, in bounded buffers.
+/// one frame, with its content checksum, in bounded buffers. It compresses
+/// in the calling thread (pave links libzstd's static archive, which Debian
+/// builds without its worker threads); the archive writer calls it from a
+/// thread of its own (stream.hpp ThreadedSink).
 #include <memory>
 
 #include <pave/backup/stream.hpp>
@@ -9,8 +12,7 @@ namespace pave::backup {
 
 struct CompressOptions
 {
-  int level = 3;   ///< zstd level (1..19), 3 like the zstd command
-  int workers = 2; ///< zstd worker threads (0: compress in the calling thread)
+  int level = 3; ///< zstd level (1..19), 3 like the zstd command
 };
 
 /// A Sink that compresses into `out`. Error when the options are invalid.

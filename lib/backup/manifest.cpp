@@ -116,21 +116,26 @@ void write_header(nlohmann::ordered_json& j, const BackupHeader& h)
   j["counts"] = to_json(h.counts);
 }
 
+nlohmann::ordered_json to_json(const ManifestEntry& e)
+{
+  nlohmann::ordered_json x;
+  x["path"] = e.path;
+  x["type"] = e.type;
+  if (!e.address.empty()) {
+    x["address"] = e.address;
+  }
+  x["size"] = e.size;
+  x["sha256"] = e.sha256;
+  return x;
+}
+
 nlohmann::ordered_json to_json(const Manifest& m)
 {
   nlohmann::ordered_json j;
   write_header(j, m.header);
   j["entries"] = nlohmann::ordered_json::array();
   for (const auto& e : m.entries) {
-    nlohmann::ordered_json x;
-    x["path"] = e.path;
-    x["type"] = e.type;
-    if (!e.address.empty()) {
-      x["address"] = e.address;
-    }
-    x["size"] = e.size;
-    x["sha256"] = e.sha256;
-    j["entries"].push_back(std::move(x));
+    j["entries"].push_back(to_json(e));
   }
   return j;
 }

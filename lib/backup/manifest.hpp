@@ -71,6 +71,7 @@ struct Manifest
 };
 
 nlohmann::ordered_json to_json(const Counts& c);
+nlohmann::ordered_json to_json(const ManifestEntry& e);
 nlohmann::ordered_json to_json(const Manifest& m);
 
 /// Reads a manifest. Errors name the field: "manifest: entries[3].sha256 is not 64 hex digits",

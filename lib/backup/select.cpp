@@ -203,7 +203,9 @@ std::string Scope::describe(bool all_resources) const
 
 bool in_scope(const Scope& scope, const json& object)
 {
-  const json meta = object.value("metadata", json::object());
+  static const json k_none = json::object();
+  const auto m = object.find("metadata");
+  const json& meta = m != object.end() && m->is_object() ? *m : k_none;
   const std::string ns = meta.value("namespace", "");
   const std::string kind = object.value("kind", "");
   const std::string name = meta.value("name", "");
@@ -233,7 +235,11 @@ bool in_scope(const Scope& scope, const json& object)
   if (std::any_of(scope.exclude_kinds.begin(), scope.exclude_kinds.end(), [&](const auto& k) { return kind_matches(k, object); })) {
     return false;
   }
-  return matches(scope.selector, meta.value("labels", json()));
+  if (scope.selector.requirements.empty()) {
+    return true;
+  }
+  const auto labels = meta.find("labels");
+  return matches(scope.selector, labels != meta.end() ? *labels : json());
 }
 
 bool controlled(const json& object)
@@ -249,9 +255,9 @@ bool controlled(const json& object)
   return std::any_of(refs->begin(), refs->end(), [](const json& r) { return r.is_object() && r.value("controller", false); });
 }
 
-json clean_for_backup(const json& object)
+json clean_for_backup(json object)
 {
-  json out = plan::strip_server_fields(object);
+  json out = plan::strip_server_fields(std::move(object));
   if (!out.is_object()) {
     return out;
   }

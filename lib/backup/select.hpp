@@ -57,7 +57,7 @@ bool controlled(const nlohmann::json& object);
 /// the fields a restore must not send back (Service clusterIP(s) unless
 /// headless, Namespace spec.finalizers, owner references,
 /// kubectl.kubernetes.io/last-applied-configuration).
-nlohmann::json clean_for_backup(const nlohmann::json& object);
+nlohmann::json clean_for_backup(nlohmann::json object);
 
 /// Parses --namespace-mapping values "old:new" (each may also be a
 /// comma-separated list). Errors: "--namespace-mapping \"x\": expected OLD:NEW",

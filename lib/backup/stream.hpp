@@ -72,6 +72,32 @@ private:
   std::uint64_t m_bytes = 0;
 };
 
+/// A pass-through Sink that hands what it is given to `next` on a thread of
+/// its own, so the stages after it (compression, encryption, upload) run
+/// beside the caller's work (reading objects, hashing entries). It holds at
+/// most `blocks` blocks of `block_size` bytes: write() waits while they are
+/// all queued. An error of `next` is returned by the next write() or by
+/// finish(), which waits for the thread and then finishes `next`.
+/// Destroying it unfinished stops the thread without finishing `next`.
+class ThreadedSink : public Sink
+{
+public:
+  explicit ThreadedSink(Sink& next, std::size_t block_size = std::size_t{1} << 20, std::size_t blocks = 4);
+  ~ThreadedSink() override;
+  ThreadedSink(const ThreadedSink&) = delete;
+  ThreadedSink& operator=(const ThreadedSink&) = delete;
+  util::Result<void> write(std::string_view data) override;
+  util::Result<void> finish() override;
+
+  struct State;
+
+private:
+  util::Result<void> push();
+  std::unique_ptr<State> m_state;
+  std::string m_block; ///< being filled by the caller
+  std::size_t m_block_size;
+};
+
 /// Incremental SHA-256 (for per-entry digests).
 class Sha256
 {

@@ -21,6 +21,8 @@ struct TarWriter::Impl
   std::optional<util::Error> error; ///< the Sink's failure, reported instead of libarchive's
   std::time_t mtime = 0;
   bool closed = false;
+  std::string path;       ///< the entry being written
+  std::uint64_t left = 0; ///< its bytes still to come
 
   static la_ssize_t write_cb(struct ::archive* a, void* client, const void* buf, size_t n)
   {
@@ -101,15 +103,63 @@ util::Result<std::unique_ptr<TarWriter>> TarWriter::open(Sink& out, std::chrono:
   return w;
 }
 
+util::Result<void> TarWriter::begin_entry(const std::string& path, std::uint64_t size)
+{
+  PAVE_TRY(m_impl->header(path, size));
+  m_impl->path = path;
+  m_impl->left = size;
+  return {};
+}
+
+util::Result<void> TarWriter::write_data(std::string_view data)
+{
+  if (data.size() > m_impl->left) {
+    return util::fail("tar: {}: more data than its size", m_impl->path);
+  }
+  m_impl->left -= data.size();
+  return m_impl->data(m_impl->path, data);
+}
+
+util::Result<void> TarWriter::end_entry()
+{
+  if (m_impl->left != 0) {
+    return util::fail("tar: {}: {} bytes short of its size", m_impl->path, m_impl->left);
+  }
+  if (m_impl->la->write_finish_entry(m_impl->a) != ARCHIVE_OK) {
+    return std::unexpected(m_impl->fail("cannot finish " + m_impl->path));
+  }
+  return {};
+}
+
 util::Result<std::string> TarWriter::add(const std::string& path, std::string_view data)
 {
-  PAVE_TRY(m_impl->header(path, data.size()));
-  PAVE_TRY(m_impl->data(path, data));
-  if (m_impl->la->write_finish_entry(m_impl->a) != ARCHIVE_OK) {
-    return std::unexpected(m_impl->fail("cannot finish " + path));
-  }
+  PAVE_TRY(begin_entry(path, data.size()));
+  PAVE_TRY(write_data(data));
+  PAVE_TRY(end_entry());
   Sha256 h;
   h.update(data);
+  return h.hex();
+}
+
+util::Result<std::string> TarWriter::add_stream(const std::string& path, std::istream& in, std::uint64_t size,
+                                                std::string_view what)
+{
+  PAVE_TRY(begin_entry(path, size));
+  Sha256 h;
+  std::string buf(k_block, '\0');
+  std::uint64_t done = 0;
+  while (done < size) {
+    const auto want = static_cast<std::streamsize>(std::min<std::uint64_t>(buf.size(), size - done));
+    in.read(buf.data(), want);
+    if (in.gcount() != want) {
+      return util::fail("{} changed size while it was backed up", what);
+    }
+    const std::string_view chunk(buf.data(), static_cast<std::size_t>(want));
+    h.update(chunk);
+    PAVE_TRY(write_data(chunk));
+    done += static_cast<std::uint64_t>(want);
+  }
+  PAVE_TRY(end_entry());
   return h.hex();
 }
 
@@ -125,25 +175,8 @@ util::Result<std::pair<std::string, std::uint64_t>> TarWriter::add_file(const st
   if (!in) {
     return util::fail("cannot open {}", file.string());
   }
-  PAVE_TRY(m_impl->header(path, size));
-  Sha256 h;
-  std::string buf(k_block, '\0');
-  std::uint64_t done = 0;
-  while (done < size) {
-    const auto want = static_cast<std::streamsize>(std::min<std::uint64_t>(buf.size(), size - done));
-    in.read(buf.data(), want);
-    if (in.gcount() != want) {
-      return util::fail("{} changed size while it was backed up", file.string());
-    }
-    const std::string_view chunk(buf.data(), static_cast<std::size_t>(want));
-    h.update(chunk);
-    PAVE_TRY(m_impl->data(path, chunk));
-    done += static_cast<std::uint64_t>(want);
-  }
-  if (m_impl->la->write_finish_entry(m_impl->a) != ARCHIVE_OK) {
-    return std::unexpected(m_impl->fail("cannot finish " + path));
-  }
-  return std::pair{h.hex(), static_cast<std::uint64_t>(size)};
+  PAVE_TRY_ASSIGN(std::string sha, add_stream(path, in, size, file.string()));
+  return std::pair{std::move(sha), static_cast<std::uint64_t>(size)};
 }
 
 util::Result<void> TarWriter::close()

@@ -5,6 +5,7 @@
 /// every entry is a regular file.
 #include <chrono>
 #include <filesystem>
+#include <istream>
 #include <memory>
 #include <optional>
 #include <string>
@@ -23,10 +24,20 @@ public:
 
   /// Adds a regular file `path` holding `data`; returns its SHA-256 (hex).
   util::Result<std::string> add(const std::string& path, std::string_view data);
+  /// Adds `size` bytes read from `in` in bounded blocks; returns their
+  /// SHA-256 (hex). Error when `in` ends early (`what` names it: "FILE changed size while it was backed up").
+  util::Result<std::string> add_stream(const std::string& path, std::istream& in, std::uint64_t size,
+                                       std::string_view what);
   /// Adds the content of a local file, read in bounded blocks; returns its
   /// SHA-256 (hex) and size. Error when the file cannot be read or changes size.
   util::Result<std::pair<std::string, std::uint64_t>> add_file(const std::string& path,
                                                                 const std::filesystem::path& file);
+
+  /// An entry written in pieces: begin_entry(), write_data() until exactly
+  /// `size` bytes were given, end_entry() (an error when fewer were).
+  util::Result<void> begin_entry(const std::string& path, std::uint64_t size);
+  util::Result<void> write_data(std::string_view data);
+  util::Result<void> end_entry();
   /// Writes the end-of-archive blocks and finishes `out`.
   util::Result<void> close();
 

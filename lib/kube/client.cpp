@@ -280,6 +280,16 @@ util::Result<std::vector<nlohmann::json>> Client::list(const ResourceInfo& r, st
                                                        std::string_view label_selector)
 {
   std::vector<nlohmann::json> items;
+  PAVE_TRY(list_each(r, ns, label_selector, [&items](nlohmann::json&& item) -> util::Result<void> {
+    items.push_back(std::move(item));
+    return {};
+  }));
+  return items;
+}
+
+util::Result<void> Client::list_each(const ResourceInfo& r, std::string_view ns, std::string_view label_selector,
+                                     const std::function<util::Result<void>(nlohmann::json&& item)>& visit)
+{
   std::string cont;
   const std::string base = resource_path(r, ns, "");
   do {
@@ -298,7 +308,7 @@ util::Result<std::vector<nlohmann::json>> Client::list(const ResourceInfo& r, st
       for (auto& item : *it) {
         item["apiVersion"] = r.api_version(); // list items come without them
         item["kind"] = r.kind;
-        items.push_back(std::move(item));
+        PAVE_TRY(visit(std::move(item)));
       }
     }
     cont.clear();
@@ -306,7 +316,7 @@ util::Result<std::vector<nlohmann::json>> Client::list(const ResourceInfo& r, st
       cont = md->value("continue", "");
     }
   } while (!cont.empty());
-  return items;
+  return {};
 }
 
 util::Result<nlohmann::json> Client::apply(const nlohmann::json& object, const ApplyOptions& options)

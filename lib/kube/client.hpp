@@ -83,6 +83,12 @@ public:
   util::Result<std::vector<nlohmann::json>> list(const ResourceInfo& r, std::string_view ns,
                                                  std::string_view label_selector = {});
 
+  /// list() as a stream: each item is handed to `visit` as its page
+  /// arrives, so memory holds one page whatever the count. An error of
+  /// `visit` stops the listing and is returned.
+  util::Result<void> list_each(const ResourceInfo& r, std::string_view ns, std::string_view label_selector,
+                               const std::function<util::Result<void>(nlohmann::json&& item)>& visit);
+
   /// Server-side apply of `object` (apiVersion, kind, metadata.name needed);
   /// returns the object the server stored (or would store, with dry_run).
   /// A 409 conflict is an error listing the fields and their managers, with

@@ -137,9 +137,9 @@ std::string path_key(std::string path, std::string_view key)
   return path;
 }
 
-nlohmann::json strip_server_fields(const nlohmann::json& object)
+nlohmann::json strip_server_fields(nlohmann::json object)
 {
-  nlohmann::json out = object;
+  nlohmann::json out = std::move(object);
   if (!out.is_object()) {
     return out;
   }

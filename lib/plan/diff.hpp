@@ -16,7 +16,7 @@ namespace pave::plan {
 /// A copy of `object` without the fields the API server populates: status,
 /// metadata.uid, resourceVersion, generation, creationTimestamp,
 /// managedFields, selfLink, deletionTimestamp, deletionGracePeriodSeconds.
-nlohmann::json strip_server_fields(const nlohmann::json& object);
+nlohmann::json strip_server_fields(nlohmann::json object);
 
 /// The parts of `live` at the paths present in `shape`: maps keep only keys
 /// `shape` has; lists of equal length are projected element by element;

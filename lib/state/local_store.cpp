@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <fstream>
 #include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
@@ -109,6 +110,27 @@ util::Result<std::optional<std::string>> LocalStateStore::load_bytes() const
     return std::unexpected(bytes.error());
   }
   return std::optional<std::string>(std::move(*bytes));
+}
+
+util::Result<std::optional<StateStream>> LocalStateStore::open_bytes()
+{
+  // The file is replaced by rename: the open stream keeps reading the version it opened.
+  auto in = std::make_unique<std::ifstream>(m_state, std::ios::binary);
+  if (!*in) {
+    if (!util::exists(m_state)) {
+      return std::optional<StateStream>();
+    }
+    return util::fail("cannot read {}: {}", m_state.string(), std::strerror(errno));
+  }
+  StateStream s;
+  in->seekg(0, std::ios::end);
+  s.size = static_cast<std::uint64_t>(in->tellg());
+  in->seekg(0);
+  if (!*in) {
+    return util::fail("cannot read {}", m_state.string());
+  }
+  s.in = std::move(in);
+  return std::optional<StateStream>(std::move(s));
 }
 
 util::Result<std::optional<State>> LocalStateStore::read()

@@ -39,6 +39,7 @@ public:
   util::Result<void> force_unlock(std::string_view lock_id) override;
   util::Result<std::vector<BackupInfo>> backups() override;
   util::Result<std::optional<std::string>> read_bytes() override { return load_bytes(); }
+  util::Result<std::optional<StateStream>> open_bytes() override;
   util::Result<void> write_bytes(std::string_view bytes) override;
   util::Result<void> remove_state() override;
 

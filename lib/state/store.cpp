@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <sstream>
 #include <utility>
 #include <cerrno>
 #include <csignal>
@@ -195,6 +196,18 @@ util::Result<std::unique_ptr<StateStore>> open_store(const StoreConfig& config)
     dir = config.base_dir / dir;
   }
   return std::unique_ptr<StateStore>(std::make_unique<LocalStateStore>(dir, config.environment));
+}
+
+util::Result<std::optional<StateStream>> StateStore::open_bytes()
+{
+  PAVE_TRY_ASSIGN(auto bytes, read_bytes());
+  if (!bytes) {
+    return std::optional<StateStream>();
+  }
+  StateStream s;
+  s.size = bytes->size();
+  s.in = std::make_unique<std::istringstream>(std::move(*bytes));
+  return std::optional<StateStream>(std::move(s));
 }
 
 SavedHeader stamp_header(State& s, std::uint64_t serial, const std::optional<StateHeader>& stored,

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <istream>
 #include <memory>
 #include <optional>
 #include <string>
@@ -95,6 +96,13 @@ enum class WriteMode {
   replace, ///< replace whatever is stored (state push --force); an unreadable stored file is moved aside, not lost
 };
 
+/// A stored state file opened for reading (StateStore::open_bytes).
+struct StateStream
+{
+  std::unique_ptr<std::istream> in;
+  std::uint64_t size = 0;
+};
+
 class StateStore
 {
 public:
@@ -133,6 +141,12 @@ public:
   // and checksum byte for byte).
   /// The stored state file as is (not parsed); nullopt when there is none.
   virtual util::Result<std::optional<std::string>> read_bytes() = 0;
+  /// The same as a stream, for readers that need not hold the file in
+  /// memory (`pave backup create` of a large state): positioned at its
+  /// start, seekable, with its size. It reads one version: a write that
+  /// replaces the state meanwhile does not change it. The default holds
+  /// read_bytes() in memory; the local store reads the file.
+  virtual util::Result<std::optional<StateStream>> open_bytes();
   /// Stores `bytes` (a state file its caller verified) verbatim. Requires the
   /// lock, like write(). The replaced version becomes a backup (an
   /// unreadable one is kept aside).

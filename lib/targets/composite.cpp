@@ -1,5 +1,7 @@
 #include <pave/targets/composite.hpp>
 
+#include <algorithm>
+
 #include <pave/cloud/desired.hpp>
 
 namespace pave::targets {
@@ -73,10 +75,36 @@ util::Result<std::map<std::string, nlohmann::json>> CompositeTarget::refresh(con
   return live;
 }
 
-util::Result<ListedObjects> CompositeTarget::list_objects(const ListQuery& query)
+util::Result<void> CompositeTarget::visit_live(const std::vector<plan::ObjectRef>& refs, const LiveVisitor& visit)
+{
+  const auto cloud = static_cast<std::size_t>(
+    std::count_if(refs.begin(), refs.end(), [](const plan::ObjectRef& r) { return cloud_api(r.api_version); }));
+  if (cloud == 0 || cloud == refs.size()) { // one side (a backup's refs are all Kubernetes objects): no copy
+    if (refs.empty()) {
+      return {};
+    }
+    PAVE_TRY_ASSIGN(Target * t, side(refs.front().api_version));
+    return t->visit_live(refs, visit);
+  }
+  for (const bool want_cloud : {false, true}) {
+    std::vector<plan::ObjectRef> part;
+    std::vector<std::size_t> index;
+    for (std::size_t i = 0; i < refs.size(); ++i) {
+      if (cloud_api(refs[i].api_version) == want_cloud) {
+        part.push_back(refs[i]);
+        index.push_back(i);
+      }
+    }
+    PAVE_TRY_ASSIGN(Target * t, side(part.front().api_version));
+    PAVE_TRY(t->visit_live(part, [&](std::size_t i, nlohmann::json&& object) { return visit(index[i], std::move(object)); }));
+  }
+  return {};
+}
+
+util::Result<std::vector<std::string>> CompositeTarget::visit_objects(const ListQuery& query, const ObjectVisitor& visit)
 {
   PAVE_TRY_ASSIGN(Target * t, side("v1"));
-  return t->list_objects(query);
+  return t->visit_objects(query, visit);
 }
 
 util::Result<nlohmann::json> CompositeTarget::apply(const nlohmann::json& object, const ApplyOptions& options)

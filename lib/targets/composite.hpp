@@ -27,7 +27,8 @@ public:
   util::Result<Rollout> rollout(const plan::ObjectRef& ref) override;
   util::Result<std::map<std::string, Rollout>> rollouts(const std::vector<plan::ObjectRef>& refs) override;
   chart::LookupFn lookup() override;
-  util::Result<ListedObjects> list_objects(const ListQuery& query) override;
+  util::Result<void> visit_live(const std::vector<plan::ObjectRef>& refs, const LiveVisitor& visit) override;
+  util::Result<std::vector<std::string>> visit_objects(const ListQuery& query, const ObjectVisitor& visit) override;
   int concurrency() const override { return 16; }
 
 private:

@@ -2,6 +2,7 @@
 
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -117,7 +118,54 @@ public:
 
   chart::LookupFn lookup() override { return kube::make_lookup(*m_client); }
 
-  util::Result<ListedObjects> list_objects(const ListQuery& query) override
+  util::Result<void> visit_live(const std::vector<plan::ObjectRef>& refs, const LiveVisitor& visit) override
+  {
+    // Kinds with many objects in a namespace are listed page by page (as refresh() lists them, but
+    // without holding the list); the others are fetched k_visit_batch refs at a time by refresh().
+    using Key = std::tuple<std::string_view, std::string_view, std::string_view>;
+    std::map<Key, std::vector<std::size_t>> groups;
+    for (std::size_t i = 0; i < refs.size(); ++i) {
+      groups[{refs[i].api_version, refs[i].kind, refs[i].namespace_}].push_back(i);
+    }
+    std::vector<std::size_t> fetched; // refs of small groups
+    for (const auto& [key, members] : groups) {
+      if (members.size() <= k_list_threshold) {
+        fetched.insert(fetched.end(), members.begin(), members.end());
+        continue;
+      }
+      const plan::ObjectRef& first = refs[members.front()];
+      auto resolved = m_client->resolve(first.api_version, first.kind);
+      if (!resolved) {
+        continue; // a kind the cluster does not know has no live objects
+      }
+      std::map<std::string_view, std::size_t> wanted;
+      for (const std::size_t i : members) {
+        wanted.emplace(refs[i].name, i);
+      }
+      PAVE_TRY(m_client->list_each(*resolved, first.namespace_, {}, [&](nlohmann::json&& item) -> util::Result<void> {
+        const auto meta = item.find("metadata");
+        if (meta == item.end() || !meta->is_object()) {
+          return {};
+        }
+        const auto name = meta->find("name");
+        if (name == meta->end() || !name->is_string()) {
+          return {};
+        }
+        if (const auto it = wanted.find(name->get_ref<const std::string&>()); it != wanted.end()) {
+          return visit(it->second, std::move(item));
+        }
+        return {};
+      }));
+    }
+    std::vector<plan::ObjectRef> small;
+    small.reserve(fetched.size());
+    for (const std::size_t i : fetched) {
+      small.push_back(refs[i]);
+    }
+    return Target::visit_live(small, [&](std::size_t j, nlohmann::json&& object) { return visit(fetched[j], std::move(object)); });
+  }
+
+  util::Result<std::vector<std::string>> visit_objects(const ListQuery& query, const ObjectVisitor& visit) override
   {
     // Kinds a backup never takes (Velero's default exclusions): generated or node-bound.
     static const std::set<std::string> k_skip = {"Event", "Node", "CSINode", "VolumeAttachment", "ComponentStatus",
@@ -126,7 +174,7 @@ public:
                                                  "SelfSubjectRulesReview", "LocalSubjectAccessReview",
                                                  "SelfSubjectReview", "TokenRequest"};
     PAVE_TRY_ASSIGN(const auto resources, m_client->resources());
-    ListedObjects out;
+    std::vector<std::string> warnings;
     std::set<std::pair<std::string, std::string>> seen; // (group, kind): the first (preferred) version only
     for (const auto& r : resources) {
       if (k_skip.contains(r.kind) || !seen.insert({r.group, r.kind}).second) {
@@ -140,17 +188,29 @@ public:
         namespaces.emplace_back();
       }
       for (const auto& ns : namespaces) {
-        auto items = m_client->list(r, ns, query.label_selector);
-        if (!items) {
-          out.warnings.push_back(fmt::format("{}: not listed: {}", r.qualified(), items.error().message));
-          break;
+        std::optional<util::Error> stopped; // the visitor's error ends the whole listing
+        std::size_t visited = 0;
+        auto listed = m_client->list_each(r, ns, query.label_selector, [&](nlohmann::json&& item) -> util::Result<void> {
+          auto v = visit(std::move(item));
+          if (!v) {
+            stopped = v.error();
+          }
+          ++visited;
+          return v;
+        });
+        if (stopped) {
+          return std::unexpected(*stopped);
         }
-        for (auto& item : *items) {
-          out.objects.push_back(std::move(item));
+        if (!listed) {
+          // Pages already read were handed over: say so rather than "not listed".
+          warnings.push_back(visited == 0 ? fmt::format("{}: not listed: {}", r.qualified(), listed.error().message)
+                                          : fmt::format("{}: listing stopped after {} objects: {}", r.qualified(),
+                                                        visited, listed.error().message));
+          break;
         }
       }
     }
-    return out;
+    return warnings;
   }
 
   int concurrency() const override { return m_concurrency; }

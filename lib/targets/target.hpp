@@ -3,6 +3,7 @@
 /// from a target and the deploy engine applies changes to it. Two targets
 /// exist: a Kubernetes cluster through its REST API (kubernetes.hpp) and a
 /// local directory of manifests for GitOps (directory.hpp).
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -31,7 +32,7 @@ struct Rollout
   std::string message; ///< "2 of 3 updated replicas are available"
 };
 
-/// What list_objects() returns (backups with --all-resources).
+/// What visit_objects() lists (backups with --all-resources).
 struct ListQuery
 {
   std::vector<std::string> namespaces; ///< empty: every namespace (and cluster-scoped objects)
@@ -39,11 +40,13 @@ struct ListQuery
   bool cluster_scoped = true;          ///< include cluster-scoped kinds
 };
 
-struct ListedObjects
-{
-  std::vector<nlohmann::json> objects; ///< with apiVersion and kind
-  std::vector<std::string> warnings;   ///< kinds that could not be listed
-};
+/// Receives a live object read by visit_live(): the index of its ref, and the object.
+using LiveVisitor = std::function<util::Result<void>(std::size_t ref, nlohmann::json&& object)>;
+/// Receives an object listed by visit_objects() (with apiVersion and kind).
+using ObjectVisitor = std::function<util::Result<void>(nlohmann::json&& object)>;
+
+/// How many refs the default visit_live() refreshes at a time.
+inline constexpr std::size_t k_visit_batch = 256;
 
 class Target
 {
@@ -84,15 +87,22 @@ public:
   /// The `lookup` template function answered from this target (empty: offline).
   virtual chart::LookupFn lookup() { return {}; }
 
-  /// Every object of every listable kind (from discovery) matching `query`:
-  /// what `pave backup create --all-resources` snapshots. Kinds that are
-  /// never restored (Events, Nodes, ...) are left out. The default: an
-  /// error, for targets that cannot enumerate their objects.
-  virtual util::Result<ListedObjects> list_objects(const ListQuery& query)
-  {
-    (void)query;
-    return util::fail("{} cannot list all its objects (--all-resources needs a Kubernetes cluster)", describe());
-  }
+  /// refresh() as a stream, for readers that need not hold every object
+  /// (backups): each live object among `refs` is handed to `visit` as it is
+  /// read and not kept, so memory holds about k_visit_batch objects (or one
+  /// list page) whatever refs.size(). Objects that do not exist are not
+  /// visited; the order is the target's. An error of `visit` stops the
+  /// reading and is returned. The default refreshes k_visit_batch refs at a
+  /// time, in the order of `refs`, reading the next batch (refresh() on
+  /// another thread) while the current one is visited.
+  virtual util::Result<void> visit_live(const std::vector<plan::ObjectRef>& refs, const LiveVisitor& visit);
+
+  /// Every object of every listable kind (from discovery) matching `query`,
+  /// handed to `visit` page by page: what `pave backup create
+  /// --all-resources` snapshots. Kinds that are never restored (Events,
+  /// Nodes, ...) are left out. Returns warnings for kinds that could not be
+  /// listed. The default: an error, for targets that cannot enumerate their objects.
+  virtual util::Result<std::vector<std::string>> visit_objects(const ListQuery& query, const ObjectVisitor& visit);
 
   /// How many objects of one wave may be applied at once.
   virtual int concurrency() const = 0;

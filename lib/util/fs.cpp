@@ -147,6 +147,28 @@ Result<fs::path> make_temp_dir(std::string_view prefix)
   return fs::path(tmpl);
 }
 
+Result<std::FILE*> open_temp_file(std::string_view prefix)
+{
+  std::error_code ec;
+  fs::path base = fs::temp_directory_path(ec);
+  if (ec) {
+    base = "/tmp";
+  }
+  std::string tmpl = (base / (std::string(prefix) + "-XXXXXX")).string();
+  const int fd = ::mkstemp(tmpl.data());
+  if (fd < 0) {
+    return fail("cannot create a temporary file in {}: {}", base.string(), std::strerror(errno));
+  }
+  ::unlink(tmpl.c_str());
+  std::FILE* f = ::fdopen(fd, "w+b");
+  if (f == nullptr) {
+    const int err = errno;
+    ::close(fd);
+    return fail("cannot create a temporary file in {}: {}", base.string(), std::strerror(err));
+  }
+  return f;
+}
+
 Result<void> remove_all(const fs::path& path)
 {
   std::error_code ec;

@@ -1,6 +1,7 @@
 #pragma once
 /// Filesystem operations returning results instead of throwing, the one place
 /// that wraps std::filesystem's throwing API.
+#include <cstdio>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -29,6 +30,11 @@ Result<void> create_directories(const std::filesystem::path& path);
 
 /// A new empty directory under the system temp dir, named PREFIX-XXXXXX.
 Result<std::filesystem::path> make_temp_dir(std::string_view prefix);
+
+/// A new temporary file under the system temp dir, open for reading and
+/// writing and already unlinked: it is gone when closed, or when the
+/// process dies. Error: "cannot create a temporary file in DIR: REASON".
+Result<std::FILE*> open_temp_file(std::string_view prefix);
 
 /// Removes a file or a directory tree; missing is not an error.
 Result<void> remove_all(const std::filesystem::path& path);

@@ -4,6 +4,7 @@
 // (with a fixed key). The first byte picks the layer.
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
@@ -61,8 +62,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   case 0: (void)pave::backup::parse_manifest(text); break;
   case 1: (void)pave::backup::parse_record(text); break;
   case 2: {
+    // Both modes: they must agree on whether the archive is sound.
     BytesSource in(data, size);
-    (void)pave::backup::read_tar_stream(in);
+    const auto contents = pave::backup::read_tar_stream(in);
+    BytesSource again(data, size);
+    const auto verified = pave::backup::read_tar_stream(again, {}, pave::backup::ReadMode::verify_only);
+    if (contents.has_value() != verified.has_value() ||
+        (!contents && contents.error().message != verified.error().message)) {
+      std::abort();
+    }
     break;
   }
   case 3: {

@@ -1,7 +1,9 @@
 #include <doctest/doctest.h>
 
 #include <pave/backup/archive.hpp>
+#include <pave/backup/archive_writer.hpp>
 #include <pave/backup/catalog.hpp>
+#include <pave/backup/tar.hpp>
 
 #include "testutil.hpp"
 
@@ -18,7 +20,6 @@ backup::WriteInputs inputs(const std::string& id, const std::string& created)
   in.header.cluster = "test";
   in.header.scope = "managed";
   in.encrypt.chunk_log2 = 12;
-  in.compress.workers = 0;
   backup::ResourceItem ns{"k8s:v1/Namespace//shop", "v1", "Namespace", "", "shop",
                           {{"apiVersion", "v1"}, {"kind", "Namespace"}, {"metadata", {{"name", "shop"}}}}};
   backup::ResourceItem cm{"k8s:v1/ConfigMap/shop/c", "v1", "ConfigMap", "shop", "c",
@@ -75,6 +76,15 @@ TEST_CASE("backup::write_backup and read_backup")
   CHECK(contents->state == in.state);
   CHECK(contents->manifest.entries.size() == 4);
 
+  SUBCASE("verify_only keeps nothing but checks the same")
+  {
+    const auto verified = backup::read_backup(*dest, *info, k_key, {}, backup::ReadMode::verify_only);
+    REQUIRE(verified);
+    CHECK(verified->resources.empty());
+    CHECK_FALSE(verified->state);
+    CHECK(verified->manifest == contents->manifest);
+    CHECK(verified->plaintext_bytes == contents->plaintext_bytes);
+  }
   SUBCASE("the same id twice is refused")
   {
     CHECK(backup::write_backup(*dest, in, k_key).error().message == "backup dev-1 exists already in memory://");
@@ -118,4 +128,63 @@ TEST_CASE("backup::list_backups order, environment filter and bad records")
   REQUIRE(backup::delete_backup(*dest, "b"));
   CHECK(backup::list_backups(*dest, "dev").value().size() == 1);
   CHECK(dest->list("b/").value().empty());
+}
+
+namespace {
+
+struct StringSink : backup::Sink
+{
+  std::string data;
+  util::Result<void> write(std::string_view d) override
+  {
+    data += d;
+    return {};
+  }
+  util::Result<void> finish() override { return {}; }
+};
+
+struct StringSource : backup::Source
+{
+  explicit StringSource(std::string d) : data(std::move(d)) {}
+  std::string data;
+  std::size_t pos = 0;
+  util::Result<std::size_t> read(char* buf, std::size_t size) override
+  {
+    const std::size_t n = std::min(size, data.size() - pos);
+    std::copy_n(data.data() + pos, n, buf);
+    pos += n;
+    return n;
+  }
+};
+
+} // namespace
+
+TEST_CASE("backup::read_tar_stream: a resource that is not a JSON object, in both modes")
+{
+  for (const std::string body : {"[1]", "{\"a\": ", "7", "{\"kind\": \"ConfigMap\"}"}) {
+    CAPTURE(body);
+    StringSink sink;
+    auto tar = backup::TarWriter::open(sink, std::chrono::system_clock::time_point{}).value();
+    const std::string path = "resources/a/ConfigMap/x.json";
+    const std::string sha = tar->add(path, body).value();
+    backup::Manifest m;
+    m.header.id = "x";
+    m.header.environment = "dev";
+    m.header.created = "2026-11-20T10:00:00Z";
+    m.header.counts.resources = 1;
+    m.entries.push_back({path, "resource", "k8s:v1/ConfigMap/a/x", body.size(), sha});
+    REQUIRE(tar->add(std::string(backup::k_manifest_entry), backup::to_json(m).dump()));
+    REQUIRE(tar->close());
+    StringSource a(sink.data);
+    StringSource b(sink.data);
+    const auto contents = backup::read_tar_stream(a);
+    const auto verified = backup::read_tar_stream(b, {}, backup::ReadMode::verify_only);
+    CHECK(contents.has_value() == verified.has_value());
+    if (!contents) {
+      CHECK(contents.error().message == "archive corrupted: entry resources/a/ConfigMap/x.json is not a JSON object");
+      CHECK(verified.error().message == contents.error().message);
+    } else {
+      CHECK(body.starts_with("{\"kind\""));
+    }
+  }
 }

@@ -237,7 +237,7 @@ TEST_CASE("backup::compress round trip and corruption")
 {
   const std::string plain = pattern(200000) + std::string(300000, 'z');
   StringSink out;
-  auto sink = backup::make_compressing_sink(out, {3, 0});
+  auto sink = backup::make_compressing_sink(out, {3});
   REQUIRE(sink);
   REQUIRE((*sink)->write(plain));
   REQUIRE((*sink)->finish());

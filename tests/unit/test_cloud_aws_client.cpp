@@ -4,6 +4,7 @@
 #include <pave/cloud/aws/route53.hpp>
 #include <pave/cloud/aws/s3_transfer.hpp>
 #include <pave/http/fake_client.hpp>
+#include <pave/util/sha256.hpp>
 
 #include "testutil.hpp"
 
@@ -258,5 +259,26 @@ TEST_CASE("s3::download_file streams ranges to disk, pinned to the ETag")
     CHECK(r.error().code == "IncompleteBody");
     CHECK_FALSE(std::filesystem::exists("out.bin"));
     CHECK_FALSE(std::filesystem::exists("out.bin.pave-part"));
+  }
+}
+
+TEST_CASE("s3::S3::upload_part signs the payload over HTTP, not over HTTPS")
+{
+  for (const std::string scheme : {"http", "https"}) {
+    CAPTURE(scheme);
+    test::FakeClock clock;
+    http::FakeHttpClient fake;
+    ClientConfig cfg;
+    cfg.region = "us-east-1";
+    cfg.endpoint_url = scheme + "://aws.test";
+    Client client(fake, std::make_shared<StaticCredentials>(Credentials{"AKID", "s"}), cfg, clock);
+    fake.on("PUT", scheme + "://aws.test/b/k*", [](const http::Request&) -> http::Result<http::Response> {
+      return resp(200, "", {{"ETag", "\"p1\""}});
+    });
+    cloud::aws::s3::S3 s3(client);
+    REQUIRE(s3.upload_part("b", "k", "u1", 1, "part body").value() == "\"p1\"");
+    const auto sent = fake.requests().back();
+    CHECK(http::find_header(sent.headers, "x-amz-content-sha256").value_or("") ==
+          (scheme == "https" ? "UNSIGNED-PAYLOAD" : util::sha256_hex("part body")));
   }
 }

@@ -149,6 +149,19 @@ TEST_CASE("kube::Client get, list, apply, remove, version")
     CHECK((*items)[1]["metadata"]["name"] == "b");
     CHECK((*items)[1]["apiVersion"] == "v1");
     CHECK((*items)[1]["kind"] == "ConfigMap");
+
+    // list_each: the same items one by one; an error of the receiver stops before the next page.
+    std::vector<std::string> names;
+    REQUIRE(client.list_each(k_configmaps, "shop", "app=web", [&](json&& item) -> util::Result<void> {
+      names.push_back(item["metadata"]["name"]);
+      return {};
+    }));
+    CHECK(names == std::vector<std::string>{"a", "b"});
+    const auto pages = f.count("GET", "/api/v1/namespaces/shop/configmaps?limit=500&labelSelector=app%3Dweb&continue=tok%2F1");
+    CHECK(client.list_each(k_configmaps, "shop", "app=web", [](json&&) -> util::Result<void> {
+                  return util::fail("stop");
+                }).error().message == "stop");
+    CHECK(f.count("GET", "/api/v1/namespaces/shop/configmaps?limit=500&labelSelector=app%3Dweb&continue=tok%2F1") == pages);
   }
   SUBCASE("apply: server-side apply PATCH with the namespace filled in")
   {

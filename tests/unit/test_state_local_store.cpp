@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <csignal>
+#include <iterator>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <thread>
@@ -199,6 +200,23 @@ TEST_CASE("state::LocalStateStore write")
     REQUIRE(a.write(s));
     CHECK(s.serial == 2);
     CHECK(read(b) == s);
+  }
+  SUBCASE("open_bytes streams one version, whatever is written meanwhile")
+  {
+    CHECK_FALSE(a.open_bytes().value().has_value());
+    auto l = a.lock(state::make_lock_info("deploy"), 0ms);
+    state::State s;
+    s.upsert(record("k8s:v1/ConfigMap/a/b"));
+    REQUIRE(a.write(s));
+    const std::string first = a.read_bytes().value().value();
+    auto opened = b.open_bytes().value();
+    REQUIRE(opened.has_value());
+    CHECK(opened->size == first.size());
+    s.upsert(record("k8s:v1/ConfigMap/a/c"));
+    REQUIRE(a.write(s));
+    const std::string streamed{std::istreambuf_iterator<char>(*opened->in), std::istreambuf_iterator<char>()};
+    CHECK(streamed == first);
+    CHECK(a.open_bytes().value()->size == a.read_bytes().value()->size());
   }
   SUBCASE("refuses when another writer moved on, or the lineage differs")
   {

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <iterator>
 #include <thread>
 
 #include <pave/state/memory_store.hpp>
@@ -14,6 +15,7 @@ TEST_CASE("state::MemoryStateStore")
   state::MemoryStateStore b("dev", backend);
   CHECK(a.describe() == "memory dev");
   CHECK_FALSE(a.read().value().has_value());
+  CHECK_FALSE(a.open_bytes().value().has_value());
 
   SUBCASE("locks exclude each other across stores of one backend")
   {
@@ -41,6 +43,10 @@ TEST_CASE("state::MemoryStateStore")
     }
     CHECK(s.serial == 12);
     CHECK(b.read().value()->serial == 12);
+    auto opened = b.open_bytes().value(); // the default: read_bytes() in memory
+    REQUIRE(opened.has_value());
+    CHECK(std::string(std::istreambuf_iterator<char>(*opened->in), {}) == b.read_bytes().value().value());
+    CHECK(opened->size == b.read_bytes().value()->size());
     const auto list = a.backups().value();
     REQUIRE(list.size() == state::k_backups_kept);
     CHECK(list.front().serial == 11);

@@ -8,7 +8,9 @@
 /// (moto, MinIO, LocalStack), virtual-hosted (BUCKET.s3.REGION...) on AWS's
 /// own for DNS-compatible names. Keys are encoded once and never normalised.
 /// Every payload's SHA-256 is signed, so S3 rejects a corrupted body
-/// (XAmzContentSHA256Mismatch).
+/// (XAmzContentSHA256Mismatch), except multipart parts over HTTPS: TLS
+/// already protects them, and they are sent UNSIGNED-PAYLOAD as the AWS
+/// SDKs send them (a large upload is not hashed once more).
 #include <cstdint>
 #include <functional>
 #include <optional>

@@ -1,0 +1,35 @@
+#pragma once
+/// Resource entries parked in an unlinked temporary file while the archive
+/// is busy with other entries: `pave backup create` reads and serializes
+/// the objects on one thread while the files stream into the archive on
+/// another, then replays them into it. Memory holds one write buffer
+/// whatever the number of objects; the disk holds their JSON text.
+#include <cstdint>
+#include <cstdio>
+#include <functional>
+
+#include <pave/backup/archive_writer.hpp>
+
+namespace pave::backup {
+
+class ResourceSpool
+{
+public:
+  ResourceSpool();
+  ~ResourceSpool();
+  ResourceSpool(const ResourceSpool&) = delete;
+  ResourceSpool& operator=(const ResourceSpool&) = delete;
+
+  /// Parks an entry. Error: the temporary file cannot be created or written.
+  util::Result<void> put(const SerializedResource& entry);
+  std::size_t entries() const { return m_entries; }
+  /// Hands every entry back, in the order they were put. Error: the
+  /// temporary file cannot be read, or `take` fails (which stops the replay).
+  util::Result<void> replay(const std::function<util::Result<void>(SerializedResource&& entry)>& take);
+
+private:
+  std::FILE* m_file = nullptr;
+  std::size_t m_entries = 0;
+};
+
+} // namespace pave::backup
