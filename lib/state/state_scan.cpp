@@ -340,32 +340,20 @@ private:
     return emit(std::string_view(buf, static_cast<std::size_t>(r.ptr - buf)));
   }
 
-  /// A string as nlohmann's serializer writes it (no ASCII escaping).
+  /// A string as nlohmann's serializer writes it: as is between quotes when
+  /// nothing in it needs escaping (nearly always), else through the serializer.
   void emit_string(std::string_view s)
   {
-    static constexpr char k_hex[] = "0123456789abcdef";
-    m_out += '"';
-    for (const char c : s) {
-      const auto u = static_cast<unsigned char>(c);
-      switch (c) {
-      case '"': m_out += "\\\""; break;
-      case '\\': m_out += "\\\\"; break;
-      case '\b': m_out += "\\b"; break;
-      case '\f': m_out += "\\f"; break;
-      case '\n': m_out += "\\n"; break;
-      case '\r': m_out += "\\r"; break;
-      case '\t': m_out += "\\t"; break;
-      default:
-        if (u <= 0x1f) {
-          m_out += "\\u00";
-          m_out += k_hex[u >> 4];
-          m_out += k_hex[u & 0xf];
-        } else {
-          m_out += c;
-        }
-      }
+    const bool plain = std::none_of(s.begin(), s.end(), [](char c) {
+      return c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20;
+    });
+    if (plain) {
+      m_out += '"';
+      m_out += s;
+      m_out += '"';
+    } else {
+      m_out += json(s).dump();
     }
-    m_out += '"';
     flush();
   }
 
