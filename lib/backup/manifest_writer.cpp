@@ -3,7 +3,6 @@
 #include <cerrno>
 #include <cstring>
 
-#include <pave/util/fs.hpp>
 
 namespace pave::backup {
 
@@ -24,15 +23,6 @@ std::pair<std::string, std::string> frame(const BackupHeader& header)
 
 } // namespace
 
-ManifestWriter::ManifestWriter() = default;
-
-ManifestWriter::~ManifestWriter()
-{
-  if (m_file != nullptr) {
-    std::fclose(m_file);
-  }
-}
-
 util::Result<void> ManifestWriter::add(const ManifestEntry& entry)
 {
   m_lines += m_entries == 0 ? "\n    " : ",\n    ";
@@ -49,7 +39,7 @@ util::Result<void> ManifestWriter::spill()
   if (m_file == nullptr) {
     PAVE_TRY_ASSIGN(m_file, util::open_temp_file("pave-manifest"));
   }
-  if (std::fwrite(m_lines.data(), 1, m_lines.size(), m_file) != m_lines.size()) {
+  if (std::fwrite(m_lines.data(), 1, m_lines.size(), m_file.get()) != m_lines.size()) {
     return util::fail("cannot write the backup manifest to a temporary file: {}", std::strerror(errno));
   }
   m_spilled += m_lines.size();
@@ -69,14 +59,14 @@ util::Result<void> ManifestWriter::write(const BackupHeader& header,
   const auto [head, tail] = frame(header);
   PAVE_TRY(out(head));
   if (m_file != nullptr) {
-    if (std::fflush(m_file) != 0 || std::fseek(m_file, 0, SEEK_SET) != 0) {
+    if (std::fflush(m_file.get()) != 0 || std::fseek(m_file.get(), 0, SEEK_SET) != 0) {
       return util::fail("cannot read the backup manifest back: {}", std::strerror(errno));
     }
     std::string buf(k_block, '\0');
     std::uint64_t left = m_spilled;
     while (left > 0) {
       const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(buf.size(), left));
-      if (std::fread(buf.data(), 1, want, m_file) != want) {
+      if (std::fread(buf.data(), 1, want, m_file.get()) != want) {
         return util::fail("cannot read the backup manifest back: {}", std::strerror(errno));
       }
       PAVE_TRY(out(std::string_view(buf.data(), want)));

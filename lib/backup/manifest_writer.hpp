@@ -6,13 +6,13 @@
 /// writes at the end is a manifest parse_manifest() reads (the same
 /// document as to_json(Manifest), laid out one entry a line).
 #include <cstdint>
-#include <cstdio>
 #include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
 
 #include <pave/backup/manifest.hpp>
+#include <pave/util/fs.hpp>
 
 namespace pave::backup {
 
@@ -22,11 +22,6 @@ inline constexpr std::size_t k_manifest_memory = 1u << 20;
 class ManifestWriter
 {
 public:
-  ManifestWriter();
-  ~ManifestWriter();
-  ManifestWriter(const ManifestWriter&) = delete;
-  ManifestWriter& operator=(const ManifestWriter&) = delete;
-
   /// Appends an entry. Error: the temporary file cannot be written.
   util::Result<void> add(const ManifestEntry& entry);
   std::size_t entries() const { return m_entries; }
@@ -41,7 +36,7 @@ private:
   util::Result<void> spill();
 
   std::string m_lines;         ///< entry lines not yet spilled
-  std::FILE* m_file = nullptr; ///< spilled entry lines (unlinked temporary file)
+  util::FilePtr m_file; ///< spilled entry lines (unlinked temporary file)
   std::uint64_t m_spilled = 0; ///< bytes in m_file
   std::size_t m_entries = 0;
 };

@@ -4,7 +4,6 @@
 #include <cerrno>
 #include <cstring>
 
-#include <pave/util/fs.hpp>
 
 namespace pave::backup {
 
@@ -18,15 +17,6 @@ template <typename Entry> auto fields(Entry& r)
 
 } // namespace
 
-ResourceSpool::ResourceSpool() = default;
-
-ResourceSpool::~ResourceSpool()
-{
-  if (m_file != nullptr) {
-    std::fclose(m_file);
-  }
-}
-
 util::Result<void> ResourceSpool::put(const SerializedResource& entry)
 {
   if (m_file == nullptr) {
@@ -34,7 +24,7 @@ util::Result<void> ResourceSpool::put(const SerializedResource& entry)
   }
   for (const std::string* f : fields(entry)) {
     const std::uint64_t n = f->size();
-    if (std::fwrite(&n, sizeof n, 1, m_file) != 1 || std::fwrite(f->data(), 1, f->size(), m_file) != f->size()) {
+    if (std::fwrite(&n, sizeof n, 1, m_file.get()) != 1 || std::fwrite(f->data(), 1, f->size(), m_file.get()) != f->size()) {
       return util::fail("cannot write objects to a temporary file: {}", std::strerror(errno));
     }
   }
@@ -47,18 +37,18 @@ util::Result<void> ResourceSpool::replay(const std::function<util::Result<void>(
   if (m_file == nullptr) {
     return {};
   }
-  if (std::fflush(m_file) != 0 || std::fseek(m_file, 0, SEEK_SET) != 0) {
+  if (std::fflush(m_file.get()) != 0 || std::fseek(m_file.get(), 0, SEEK_SET) != 0) {
     return util::fail("cannot read objects back from a temporary file: {}", std::strerror(errno));
   }
   for (std::size_t i = 0; i < m_entries; ++i) {
     SerializedResource r;
     for (std::string* f : fields(r)) {
       std::uint64_t n = 0;
-      if (std::fread(&n, sizeof n, 1, m_file) != 1) {
+      if (std::fread(&n, sizeof n, 1, m_file.get()) != 1) {
         return util::fail("cannot read objects back from a temporary file: it ends early");
       }
       f->resize(n);
-      if (std::fread(f->data(), 1, n, m_file) != n) {
+      if (std::fread(f->data(), 1, n, m_file.get()) != n) {
         return util::fail("cannot read objects back from a temporary file: it ends early");
       }
     }

@@ -5,21 +5,16 @@
 /// another, then replays them into it. Memory holds one write buffer
 /// whatever the number of objects; the disk holds their JSON text.
 #include <cstdint>
-#include <cstdio>
 #include <functional>
 
 #include <pave/backup/archive_writer.hpp>
+#include <pave/util/fs.hpp>
 
 namespace pave::backup {
 
 class ResourceSpool
 {
 public:
-  ResourceSpool();
-  ~ResourceSpool();
-  ResourceSpool(const ResourceSpool&) = delete;
-  ResourceSpool& operator=(const ResourceSpool&) = delete;
-
   /// Parks an entry. Error: the temporary file cannot be created or written.
   util::Result<void> put(const SerializedResource& entry);
   std::size_t entries() const { return m_entries; }
@@ -28,7 +23,7 @@ public:
   util::Result<void> replay(const std::function<util::Result<void>(SerializedResource&& entry)>& take);
 
 private:
-  std::FILE* m_file = nullptr;
+  util::FilePtr m_file;
   std::size_t m_entries = 0;
 };
 

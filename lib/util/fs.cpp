@@ -147,7 +147,7 @@ Result<fs::path> make_temp_dir(std::string_view prefix)
   return fs::path(tmpl);
 }
 
-Result<std::FILE*> open_temp_file(std::string_view prefix)
+Result<FilePtr> open_temp_file(std::string_view prefix)
 {
   std::error_code ec;
   fs::path base = fs::temp_directory_path(ec);
@@ -166,7 +166,7 @@ Result<std::FILE*> open_temp_file(std::string_view prefix)
     ::close(fd);
     return fail("cannot create a temporary file in {}: {}", base.string(), std::strerror(err));
   }
-  return f;
+  return FilePtr(f);
 }
 
 Result<void> remove_all(const fs::path& path)

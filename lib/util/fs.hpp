@@ -3,6 +3,7 @@
 /// that wraps std::filesystem's throwing API.
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,10 +32,17 @@ Result<void> create_directories(const std::filesystem::path& path);
 /// A new empty directory under the system temp dir, named PREFIX-XXXXXX.
 Result<std::filesystem::path> make_temp_dir(std::string_view prefix);
 
+/// Closes a FILE it owns.
+struct FileCloser
+{
+  void operator()(std::FILE* f) const noexcept { std::fclose(f); }
+};
+using FilePtr = std::unique_ptr<std::FILE, FileCloser>;
+
 /// A new temporary file under the system temp dir, open for reading and
 /// writing and already unlinked: it is gone when closed, or when the
 /// process dies. Error: "cannot create a temporary file in DIR: REASON".
-Result<std::FILE*> open_temp_file(std::string_view prefix);
+Result<FilePtr> open_temp_file(std::string_view prefix);
 
 /// Removes a file or a directory tree; missing is not an error.
 Result<void> remove_all(const std::filesystem::path& path);

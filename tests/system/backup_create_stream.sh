@@ -6,12 +6,7 @@
 # objects in that order and verifies.
 . "$(dirname "$0")/common.sh"
 
-pave init shop --yes --name shop --env dev >/dev/null
-cd shop
-sed -i 's/^target = "kubernetes".*/target = "directory"\ndirectory = "deploy\/dev"/' pave.toml
-printf '\n[backup]\ndestination = "backups"\n' >> pave.toml
-export PAVE_BACKUP_KEY=$(python3 -c 'import os; print(os.urandom(32).hex())')
-expect_exit 0 pave deploy -e dev --yes
+backup_directory_project
 head -c 2000000 /dev/urandom > "$t/dump.sql"
 
 rm deploy/dev/shop-dev/service-shop.yaml

@@ -8,12 +8,7 @@ moto_start
 proxy_start
 awsm s3 mb s3://pave-backups >/dev/null
 
-pave init shop --yes --name shop --env dev >/dev/null
-cd shop
-sed -i 's/^target = "kubernetes".*/target = "directory"\ndirectory = "deploy\/dev"/' pave.toml
-printf '\n[backup]\ndestination = "s3://pave-backups/shop"\nendpoint_url = "%s"\nrpo = "24h"\n' "$PROXY_URL" >> pave.toml
-export PAVE_BACKUP_KEY=$(python3 -c 'import os; print(os.urandom(32).hex())')
-expect_exit 0 pave deploy -e dev --yes
+backup_directory_project "$(printf 'destination = "s3://pave-backups/shop"\nendpoint_url = "%s"\nrpo = "24h"' "$PROXY_URL")"
 head -c 40000000 /dev/urandom > "$t/payload.bin"
 
 # The third part upload stalls; pave is killed while it waits.

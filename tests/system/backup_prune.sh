@@ -4,12 +4,7 @@
 # without a policy; the CronJob and GitHub workflow it prints.
 . "$(dirname "$0")/common.sh"
 
-pave init shop --yes --name shop --env dev >/dev/null
-cd shop
-sed -i 's/^target = "kubernetes".*/target = "directory"\ndirectory = "deploy\/dev"/' pave.toml
-printf '\n[backup]\ndestination = "backups"\n' >> pave.toml
-export PAVE_BACKUP_KEY=$(python3 -c 'import os; print(os.urandom(32).hex())')
-expect_exit 0 pave deploy -e dev --yes
+backup_directory_project
 for n in 1 2 3 4; do
   expect_exit 0 pave backup create -e dev --name "b$n"
 done

@@ -66,3 +66,16 @@ expect_json() {
   python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if eval(sys.argv[2]) else 1)' "$1" "$2" ||
     { echo "--- $1"; cat "$1"; fail "JSON check failed: $2"; }
 }
+
+# backup_directory_project [BACKUP_TOML]: `pave init shop` deployed to a
+# directory target (deploy/dev), with a [backup] table (default: destination
+# "backups") and a random PAVE_BACKUP_KEY; cd's into it.
+backup_directory_project() {
+  pave init shop --yes --name shop --env dev >/dev/null
+  cd shop
+  sed -i 's/^target = "kubernetes".*/target = "directory"\ndirectory = "deploy\/dev"/' pave.toml
+  printf '\n[backup]\n%s\n' "${1:-destination = \"backups\"}" >> pave.toml
+  PAVE_BACKUP_KEY=$(python3 -c 'import os; print(os.urandom(32).hex())')
+  export PAVE_BACKUP_KEY
+  expect_exit 0 pave deploy -e dev --yes
+}

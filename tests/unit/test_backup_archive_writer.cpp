@@ -16,13 +16,8 @@ const backup::KeyMaterial k_key{std::string(32, 'k'), "", "test key"};
 
 backup::BackupHeader header(const std::string& id)
 {
-  backup::BackupHeader h;
-  h.id = id;
-  h.environment = "dev";
-  h.created = "2026-11-20T10:00:00Z";
-  h.cluster = "test";
-  h.scope = "managed";
-  return h;
+  return backup::BackupHeader{
+    .id = id, .environment = "dev", .created = "2026-11-20T10:00:00Z", .cluster = "test", .scope = "managed"};
 }
 
 backup::ArchiveOptions small_chunks()
@@ -105,11 +100,7 @@ TEST_CASE("backup::ArchiveWriter")
     CHECK(backup::list_backups(*dest)->empty()); // not listed until finished
     const auto info = w->finish();
     REQUIRE(info);
-    CHECK(info->counts.resources == 501);
-    CHECK(info->counts.namespaces == 2);
-    CHECK(info->counts.files == 1);
-    CHECK(info->counts.state);
-    CHECK(info->counts.kinds == std::map<std::string, int>{{"ConfigMap", 500}, {"Namespace", 1}});
+    CHECK(info->counts == backup::Counts{501, 2, 1, true, {{"ConfigMap", 500}, {"Namespace", 1}}});
     CHECK(backup::list_backups(*dest)->size() == 1);
 
     const auto contents = backup::read_backup(*dest, *info, k_key);

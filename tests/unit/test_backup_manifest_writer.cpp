@@ -8,15 +8,12 @@ namespace {
 
 backup::BackupHeader header(int resources)
 {
-  backup::BackupHeader h;
-  h.id = "dev-1";
-  h.environment = "dev";
-  h.created = "2026-11-20T10:00:00Z";
-  h.cluster = "kubernetes \"test\"";
-  h.scope = "managed";
-  h.counts.resources = resources;
-  h.counts.kinds["ConfigMap"] = resources;
-  return h;
+  return backup::BackupHeader{.id = "dev-1",
+                              .environment = "dev",
+                              .created = "2026-11-20T10:00:00Z",
+                              .cluster = "kubernetes \"test\"",
+                              .scope = "managed",
+                              .counts = {.resources = resources, .kinds = {{"ConfigMap", resources}}}};
 }
 
 backup::ManifestEntry entry(int i)
