@@ -25,7 +25,7 @@ expect_json out 'len(d["plan"]["changes"]) == 3'
 
 # A corrupt state fails the backup, with the state store's own message, and nothing is listed.
 cp .pave/state/dev.json "$t/state.json"
-sed -i 's/"serial": \([0-9]*\)/"serial": 99\1/' .pave/state/dev.json
+sed -i -E 's/"serial": ?([0-9]+)/"serial": 99\1/' .pave/state/dev.json
 for files in "" "--include-file $t/dump.sql"; do
   # shellcheck disable=SC2086
   expect_exit 1 pave backup create -e dev --name broken $files
