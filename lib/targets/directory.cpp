@@ -1,12 +1,15 @@
 #include <pave/targets/directory.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <system_error>
+#include <thread>
 
 #include <fmt/format.h>
 
 #include <pave/codec/yaml_json.hpp>
 #include <pave/util/fs.hpp>
+#include <pave/util/parallel.hpp>
 
 namespace pave::targets {
 
@@ -63,16 +66,23 @@ fs::path DirectoryTarget::file_of(const plan::ObjectRef& ref)
 
 util::Result<std::map<std::string, nlohmann::json>> DirectoryTarget::refresh(const std::vector<plan::ObjectRef>& refs)
 {
-  std::map<std::string, nlohmann::json> live;
-  for (const auto& ref : refs) {
-    const fs::path file = m_dir / file_of(ref);
+  // Files are read and parsed on up to 4 threads: an environment has thousands.
+  std::vector<util::Result<nlohmann::json>> read(refs.size());
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  const int threads = refs.size() < 64 ? 1 : static_cast<int>(std::min(4u, cores));
+  util::parallel_for(refs.size(), threads, [&](std::size_t i) {
+    const fs::path file = m_dir / file_of(refs[i]);
     if (!util::exists(file)) {
-      continue;
+      return; // null: no object
     }
-    PAVE_TRY_ASSIGN(std::string text, util::read_file(file));
-    PAVE_TRY_ASSIGN(nlohmann::json object, codec::yaml_to_json(text, file.string()));
+    auto text = util::read_file(file);
+    read[i] = text ? codec::yaml_to_json(*text, file.string()) : std::unexpected(text.error());
+  });
+  std::map<std::string, nlohmann::json> live;
+  for (std::size_t i = 0; i < refs.size(); ++i) {
+    PAVE_TRY_ASSIGN(nlohmann::json object, std::move(read[i]));
     if (object.is_object()) {
-      live[ref.address()] = std::move(object);
+      live[refs[i].address()] = std::move(object);
     }
   }
   return live;
