@@ -89,8 +89,10 @@ util::Result<ArchiveContents> read_tar_stream(Source& tar_source, const FileHand
       return util::fail("archive corrupted: entry {} appears twice", entry->path);
     }
     const bool is_file = entry->path.starts_with("files/");
-    const bool keep = !is_file;
-    if (keep && entry->size > k_max_json_entry) {
+    // verify_only keeps an object's body only until it is checked, and never the state's.
+    const bool keep = !is_file && (mode == ReadMode::contents || entry->path.starts_with("resources/") ||
+                                   entry->path == k_manifest_entry);
+    if (!is_file && entry->size > k_max_json_entry) {
       return util::fail("archive corrupted: entry {} is too large ({} bytes)", entry->path, entry->size);
     }
     Sha256 h;
@@ -146,6 +148,9 @@ util::Result<ArchiveContents> read_tar_stream(Source& tar_source, const FileHand
     }
     if (it->second.size != e.size || it->second.sha256 != e.sha256) {
       return util::fail("archive corrupted: entry {} does not match its SHA-256 in the manifest", e.path);
+    }
+    if (e.type == "resource" && !e.path.starts_with("resources/")) {
+      return util::fail("archive corrupted: resource entry {} is not under resources/", e.path);
     }
     if (e.type == "resource" && mode == ReadMode::verify_only) {
       if (!it->second.object) {

@@ -159,32 +159,40 @@ struct StringSource : backup::Source
 
 } // namespace
 
+/// read_tar_stream() of a tar holding one entry the manifest calls a resource, in both modes:
+/// the error, the same in both, or "" when the archive reads.
+std::string read_one_resource(const std::string& path, const std::string& body)
+{
+  StringSink sink;
+  auto tar = backup::TarWriter::open(sink, std::chrono::system_clock::time_point{}).value();
+  const std::string sha = tar->add(path, body).value();
+  backup::Manifest m;
+  m.header = backup::BackupHeader{.id = "x", .environment = "dev", .created = "2026-11-20T10:00:00Z"};
+  m.header.counts.resources = 1;
+  m.entries.push_back({path, "resource", "k8s:v1/ConfigMap/a/x", body.size(), sha});
+  REQUIRE(tar->add(std::string(backup::k_manifest_entry), backup::to_json(m).dump()));
+  REQUIRE(tar->close());
+  StringSource a(sink.data);
+  StringSource b(sink.data);
+  const auto contents = backup::read_tar_stream(a);
+  const auto verified = backup::read_tar_stream(b, {}, backup::ReadMode::verify_only);
+  REQUIRE(contents.has_value() == verified.has_value());
+  if (contents) {
+    return "";
+  }
+  CHECK(verified.error().message == contents.error().message);
+  return contents.error().message;
+}
+
 TEST_CASE("backup::read_tar_stream: a resource that is not a JSON object, in both modes")
 {
-  for (const std::string body : {"[1]", "{\"a\": ", "7", "{\"kind\": \"ConfigMap\"}"}) {
+  for (const std::string body : {"[1]", "{\"a\": ", "7"}) {
     CAPTURE(body);
-    StringSink sink;
-    auto tar = backup::TarWriter::open(sink, std::chrono::system_clock::time_point{}).value();
-    const std::string path = "resources/a/ConfigMap/x.json";
-    const std::string sha = tar->add(path, body).value();
-    backup::Manifest m;
-    m.header.id = "x";
-    m.header.environment = "dev";
-    m.header.created = "2026-11-20T10:00:00Z";
-    m.header.counts.resources = 1;
-    m.entries.push_back({path, "resource", "k8s:v1/ConfigMap/a/x", body.size(), sha});
-    REQUIRE(tar->add(std::string(backup::k_manifest_entry), backup::to_json(m).dump()));
-    REQUIRE(tar->close());
-    StringSource a(sink.data);
-    StringSource b(sink.data);
-    const auto contents = backup::read_tar_stream(a);
-    const auto verified = backup::read_tar_stream(b, {}, backup::ReadMode::verify_only);
-    CHECK(contents.has_value() == verified.has_value());
-    if (!contents) {
-      CHECK(contents.error().message == "archive corrupted: entry resources/a/ConfigMap/x.json is not a JSON object");
-      CHECK(verified.error().message == contents.error().message);
-    } else {
-      CHECK(body.starts_with("{\"kind\""));
-    }
+    CHECK(read_one_resource("resources/a/ConfigMap/x.json", body) ==
+          "archive corrupted: entry resources/a/ConfigMap/x.json is not a JSON object");
   }
+  CHECK(read_one_resource("resources/a/ConfigMap/x.json", "{\"kind\": \"ConfigMap\"}").empty());
+  // A resource must be under resources/ (verify never keeps other entries, such as the state).
+  CHECK(read_one_resource("state/state.json", "{}") ==
+        "archive corrupted: resource entry state/state.json is not under resources/");
 }
