@@ -30,6 +30,11 @@ if [ -n "$missing" ]; then
   case "$missing" in *kubectl*) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kubectl >/dev/null 2>&1 || true;; esac
 fi
 
+# simdjson's Debian source, compiled into pave (see packaging/simdjson-source.sh).
+if [ "$(id -u)" -eq 0 ]; then
+  "$here/simdjson-source.sh"
+fi
+
 # The helmref oracle (Go text/template + Sprig), used by the template tests.
 if ! command -v helmref >/dev/null 2>&1 && [ -x "$shared/tools/helmref/build.sh" ]; then
   "$shared/tools/helmref/build.sh" /usr/local/bin/helmref >/dev/null
