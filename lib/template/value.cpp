@@ -12,6 +12,30 @@ Value::Value(std::uint64_t u, IntType t) noexcept : m_kind(Kind::unsigned_), m_i
   m_u.u = u;
 }
 
+const std::string& Value::empty_string() noexcept
+{
+  static const std::string empty;
+  return empty;
+}
+
+void Value::set_ref(Kind k, std::shared_ptr<void> ref) noexcept
+{
+  destroy();
+  m_kind = k;
+  std::construct_at(&m_u.ref, std::move(ref));
+}
+
+void Value::construct_from(const Value& o)
+{
+  if (o.holds_string()) {
+    std::construct_at(&m_u.str, o.m_u.str);
+  } else if (o.holds_ref()) {
+    std::construct_at(&m_u.ref, o.m_u.ref);
+  } else {
+    m_u.i = o.m_u.i;
+  }
+}
+
 Value Value::bytes(std::string data)
 {
   Value v(std::move(data));
@@ -27,8 +51,7 @@ Value Value::map(ElemType elem)
 Value Value::map(MapItems items, ElemType elem)
 {
   Value v;
-  v.m_kind = Kind::map;
-  v.m_ref = std::make_shared<MapData>(MapData{std::move(items), elem});
+  v.set_ref(Kind::map, std::make_shared<MapData>(MapData{std::move(items), elem}));
   return v;
 }
 
@@ -40,16 +63,14 @@ Value Value::list(ElemType elem)
 Value Value::list(ListItems items, ElemType elem)
 {
   Value v;
-  v.m_kind = Kind::list;
-  v.m_ref = std::make_shared<ListData>(ListData{std::move(items), elem});
+  v.set_ref(Kind::list, std::make_shared<ListData>(ListData{std::move(items), elem}));
   return v;
 }
 
 Value Value::object(std::shared_ptr<const Object> obj)
 {
   Value v;
-  v.m_kind = Kind::object;
-  v.m_ref = std::const_pointer_cast<Object>(std::move(obj));
+  v.set_ref(Kind::object, std::const_pointer_cast<Object>(std::move(obj)));
   return v;
 }
 
@@ -72,7 +93,7 @@ bool Value::truthy() const
   case Kind::unsigned_: return m_u.u != 0;
   case Kind::floating: return m_u.f != 0;
   case Kind::string:
-  case Kind::bytes: return !m_str.empty();
+  case Kind::bytes: return !m_u.str.empty();
   case Kind::list: return !elements().empty();
   case Kind::map: return !items().empty();
   case Kind::object: return as_object().truth();
@@ -161,8 +182,8 @@ bool Value::same(const Value& other) const noexcept
   case Kind::unsigned_: return m_u.u == other.m_u.u;
   case Kind::floating: return m_u.f == other.m_u.f;
   case Kind::string:
-  case Kind::bytes: return m_str == other.m_str;
-  default: return m_ref == other.m_ref;
+  case Kind::bytes: return m_u.str == other.m_u.str;
+  default: return m_u.ref == other.m_u.ref;
   }
 }
 

@@ -69,9 +69,34 @@ public:
   Value(std::int64_t i, IntType t = IntType::int64) noexcept;
   Value(std::uint64_t u, IntType t = IntType::uint64) noexcept;
   Value(double f) noexcept : m_kind(Kind::floating) { m_u.f = f; }
-  Value(std::string s) : m_kind(Kind::string), m_str(std::move(s)) {}
-  Value(std::string_view s) : m_kind(Kind::string), m_str(s) {}
-  Value(const char* s) : m_kind(Kind::string), m_str(s) {}
+  Value(std::string s) : m_kind(Kind::string) { std::construct_at(&m_u.str, std::move(s)); }
+  Value(std::string_view s) : m_kind(Kind::string) { std::construct_at(&m_u.str, s); }
+  Value(const char* s) : m_kind(Kind::string) { std::construct_at(&m_u.str, s); }
+
+  Value(const Value& o) : m_kind(o.m_kind), m_int(o.m_int) { construct_from(o); }
+  Value(Value&& o) noexcept : m_kind(o.m_kind), m_int(o.m_int) { construct_from(std::move(o)); }
+  Value& operator=(const Value& o)
+  {
+    if (this != &o) {
+      Value copy(o);
+      *this = std::move(copy);
+    }
+    return *this;
+  }
+  Value& operator=(Value&& o) noexcept
+  {
+    if (this != &o) {
+      // `o` may live inside this value (v = std::move(v.items()["x"])):
+      // take it out before letting go of what this value holds.
+      Value taken(std::move(o));
+      destroy();
+      m_kind = taken.m_kind;
+      m_int = taken.m_int;
+      construct_from(std::move(taken));
+    }
+    return *this;
+  }
+  ~Value() { destroy(); }
 
   /// A []byte value.
   static Value bytes(std::string data);
@@ -97,23 +122,24 @@ public:
   bool is_object() const noexcept { return m_kind == Kind::object; }
 
   // Accessors: precondition is the matching kind (checked by assert in debug).
-  bool as_bool() const noexcept { return m_u.b; }
-  std::int64_t as_int() const noexcept { return m_u.i; }
-  std::uint64_t as_uint() const noexcept { return m_u.u; }
-  double as_float() const noexcept { return m_u.f; }
+  // Scalars of another kind read as 0 / false, the string of a non-string as "".
+  bool as_bool() const noexcept { return holds_scalar() && m_u.b; }
+  std::int64_t as_int() const noexcept { return holds_scalar() ? m_u.i : 0; }
+  std::uint64_t as_uint() const noexcept { return holds_scalar() ? m_u.u : 0; }
+  double as_float() const noexcept { return holds_scalar() ? m_u.f : 0.0; }
   /// The string of a string value, or the bytes of a []byte value.
-  const std::string& as_string() const noexcept { return m_str; }
+  const std::string& as_string() const noexcept { return holds_string() ? m_u.str : empty_string(); }
   IntType int_type() const noexcept { return m_int; }
 
   /// Map storage; precondition is_map(). Mutations are visible to every holder.
-  MapData& map_data() const noexcept { return *std::static_pointer_cast<MapData>(m_ref); }
+  MapData& map_data() const noexcept { return *static_cast<MapData*>(m_u.ref.get()); }
   MapItems& items() const noexcept { return map_data().items; }
   /// List storage; precondition is_list().
-  ListData& list_data() const noexcept { return *std::static_pointer_cast<ListData>(m_ref); }
+  ListData& list_data() const noexcept { return *static_cast<ListData*>(m_u.ref.get()); }
   ListItems& elements() const noexcept { return list_data().items; }
   /// Object; precondition is_object().
-  const Object& as_object() const noexcept { return *std::static_pointer_cast<const Object>(m_ref); }
-  std::shared_ptr<const Object> object_ptr() const { return std::static_pointer_cast<const Object>(m_ref); }
+  const Object& as_object() const noexcept { return *static_cast<const Object*>(m_u.ref.get()); }
+  std::shared_ptr<const Object> object_ptr() const { return std::static_pointer_cast<const Object>(m_u.ref); }
 
   /// Map lookup; nullptr when this is not a map or has no such key.
   const Value* find(std::string_view key) const;
@@ -132,17 +158,60 @@ public:
   bool same(const Value& other) const noexcept;
 
 private:
+  bool holds_string() const noexcept { return m_kind == Kind::string || m_kind == Kind::bytes; }
+  bool holds_ref() const noexcept { return m_kind >= Kind::list; }
+  bool holds_scalar() const noexcept { return !holds_string() && !holds_ref(); }
+  static const std::string& empty_string() noexcept;
+  void set_ref(Kind k, std::shared_ptr<void> ref) noexcept;
+  /// Constructs the member of `o`'s kind (m_kind is already o's); copies or moves it.
+  void construct_from(const Value& o);
+  void construct_from(Value&& o) noexcept
+  {
+    if (o.holds_string()) {
+      std::construct_at(&m_u.str, std::move(o.m_u.str));
+    } else if (o.holds_ref()) {
+      std::construct_at(&m_u.ref, std::move(o.m_u.ref));
+    } else {
+      m_u.i = o.m_u.i;
+      return; // a moved-from scalar keeps its value, as before
+    }
+    o.destroy();
+  }
+  /// Ends the lifetime of a string or shared member (the value is nil
+  /// afterwards); a number needs nothing.
+  void destroy() noexcept
+  {
+    if (holds_string()) {
+      std::destroy_at(&m_u.str);
+    } else if (holds_ref()) {
+      std::destroy_at(&m_u.ref);
+    } else {
+      return;
+    }
+    m_kind = Kind::nil;
+    m_int = IntType::int_;
+    m_u.i = 0;
+  }
+
   Kind m_kind = Kind::nil;
   IntType m_int = IntType::int_;
-  union {
+  /// One member is alive, chosen by m_kind: a number, the string (or bytes),
+  /// or the shared MapData, ListData or const Object. A Value is 40 bytes
+  /// (64 with each a field of its own), and a values tree of a large chart is
+  /// made of hundreds of thousands of them.
+  union Storage {
     bool b;
     std::int64_t i;
     std::uint64_t u;
     double f;
-  } m_u{};
-  std::string m_str;             ///< string and bytes
-  std::shared_ptr<void> m_ref;   ///< MapData, ListData or const Object
+    std::string str;
+    std::shared_ptr<void> ref;
+    Storage() noexcept : i(0) {}
+    ~Storage() {}
+  } m_u;
 };
+
+static_assert(sizeof(Value) == 40);
 
 /// An independent copy: maps and lists are copied recursively, objects shared.
 Value deep_copy(const Value& v);
