@@ -81,17 +81,16 @@ struct Chunk
   std::optional<util::Error> error;
 };
 
-} // namespace
-
-util::Result<std::optional<LineItem>> price_resource(const Object& r, const Rates& rates, const HpaIndex& hpas,
-                                                     const std::string& environment)
+/// price_resource() into `item` (empty): false when the resource costs nothing.
+util::Result<bool> price_into(const Object& r, const Rates& rates, const HpaIndex& hpas, const std::string& environment,
+                              LineItem& item)
 {
   if (!r.object) {
-    return std::nullopt;
+    return false;
   }
   const Value o = *r.object;
   const Value meta = json_member(o, "metadata");
-  LineItem item;
+  item.components.reserve(4); // CPU, memory, storage and its IOPS at most for most kinds: one allocation
   item.kind = std::string(string_of(json_member(o, "kind")));
   const std::string_view api_version = string_of(json_member(o, "apiVersion"));
   item.name = std::string(string_of(json_member(meta, "name")));
@@ -109,12 +108,25 @@ util::Result<std::optional<LineItem>> price_resource(const Object& r, const Rate
     }
   }
   if (!priced) {
-    return std::nullopt;
+    return false;
   }
   item.address = std::string(r.address);
   item.app = std::string(r.app);
   item.environment = environment;
   total(item);
+  return true;
+}
+
+} // namespace
+
+util::Result<std::optional<LineItem>> price_resource(const Object& r, const Rates& rates, const HpaIndex& hpas,
+                                                     const std::string& environment)
+{
+  LineItem item;
+  PAVE_TRY_ASSIGN(const bool priced, price_into(r, rates, hpas, environment, item));
+  if (!priced) {
+    return std::nullopt;
+  }
   return item;
 }
 
@@ -143,6 +155,7 @@ util::Result<Estimate> estimate(const ObjectSource& source, const Rates& rates, 
     Chunk& out = chunks[c];
     simdjson::dom::parser parser;
     const std::size_t end = std::min(n, (c + 1) * k_chunk);
+    out.items.reserve(end - c * k_chunk);
     for (std::size_t i = c * k_chunk; i < end; ++i) {
       auto r = source.read(i, parser);
       if (!r) {
@@ -156,14 +169,15 @@ util::Result<Estimate> estimate(const ObjectSource& source, const Rates& rates, 
           out.hpas.emplace_back(entry.first, entry.second);
         }
       }
-      auto item = price_resource(*r, rates, no_hpas, environment);
-      if (!item) {
-        out.error = std::move(item.error());
+      // Priced in place: a LineItem is moved once more, into the estimate.
+      LineItem& item = out.items.emplace_back(i, LineItem()).second;
+      const auto priced = price_into(*r, rates, no_hpas, environment, item);
+      if (!priced) {
+        out.error = std::move(priced.error());
         return;
       }
-      if (*item) {
-        out.items.emplace_back(i, std::move(**item));
-      } else {
+      if (!*priced) {
+        out.items.pop_back();
         ++out.unpriced;
       }
     }
@@ -182,17 +196,23 @@ util::Result<Estimate> estimate(const ObjectSource& source, const Rates& rates, 
   }
   e.items.reserve(count + 1);
   simdjson::dom::parser parser;
+  std::string key;
   for (auto& chunk : chunks) {
     for (auto& [i, item] : chunk.items) {
-      if (!hpas.empty() && scalable(item.kind) && hpas.contains(hpa_key(item.namespace_, item.kind, item.name))) {
-        PAVE_TRY_ASSIGN(const Object again, source.read(i, parser));
-        PAVE_TRY_ASSIGN(auto scaled, price_resource(again, rates, hpas, environment));
-        if (scaled) {
-          item = std::move(*scaled);
+      if (!hpas.empty() && scalable(item.kind)) {
+        key.assign(item.namespace_).append("/").append(item.kind).append("/").append(item.name); // hpa_key()
+        if (hpas.contains(key)) {
+          PAVE_TRY_ASSIGN(const Object again, source.read(i, parser));
+          LineItem scaled;
+          PAVE_TRY_ASSIGN(const bool priced, price_into(again, rates, hpas, environment, scaled));
+          if (priced) {
+            item = std::move(scaled);
+          }
         }
       }
       e.items.push_back(std::move(item));
     }
+    chunk.items = {};
   }
   int no_requests = 0;
   int unpriced_asg = 0;
