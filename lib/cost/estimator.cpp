@@ -151,7 +151,8 @@ util::Result<Estimate> estimate(const ObjectSource& source, const Rates& rates, 
   std::vector<Chunk> chunks((n + k_chunk - 1) / k_chunk);
   const HpaIndex no_hpas;
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  util::parallel_for(chunks.size(), static_cast<int>(std::min(4u, cores)), [&](std::size_t c) {
+  const int threads = static_cast<int>(std::min(4u, cores));
+  util::parallel_for(chunks.size(), threads, [&](std::size_t c) {
     Chunk& out = chunks[c];
     simdjson::dom::parser parser;
     const std::size_t end = std::min(n, (c + 1) * k_chunk);
@@ -194,22 +195,46 @@ util::Result<Estimate> estimate(const ObjectSource& source, const Rates& rates, 
     count += chunk.items.size();
     e.unpriced += chunk.unpriced;
   }
-  e.items.reserve(count + 1);
-  simdjson::dom::parser parser;
-  std::string key;
-  for (auto& chunk : chunks) {
-    for (auto& [i, item] : chunk.items) {
-      if (!hpas.empty() && scalable(item.kind)) {
+  // The workloads that an HPA scales, priced again now that every HPA is
+  // known: read again, by chunk on as many threads.
+  if (!hpas.empty()) {
+    util::parallel_for(chunks.size(), threads, [&](std::size_t c) {
+      Chunk& chunk = chunks[c];
+      simdjson::dom::parser parser;
+      std::string key;
+      for (auto& [i, item] : chunk.items) {
+        if (!scalable(item.kind)) {
+          continue;
+        }
         key.assign(item.namespace_).append("/").append(item.kind).append("/").append(item.name); // hpa_key()
-        if (hpas.contains(key)) {
-          PAVE_TRY_ASSIGN(const Object again, source.read(i, parser));
-          LineItem scaled;
-          PAVE_TRY_ASSIGN(const bool priced, price_into(again, rates, hpas, environment, scaled));
-          if (priced) {
-            item = std::move(scaled);
-          }
+        if (!hpas.contains(key)) {
+          continue;
+        }
+        auto again = source.read(i, parser);
+        if (!again) {
+          chunk.error = std::move(again.error());
+          return;
+        }
+        LineItem scaled;
+        auto priced = price_into(*again, rates, hpas, environment, scaled);
+        if (!priced) {
+          chunk.error = std::move(priced.error());
+          return;
+        }
+        if (*priced) {
+          item = std::move(scaled);
         }
       }
+    });
+    for (auto& chunk : chunks) {
+      if (chunk.error) {
+        return std::unexpected(std::move(*chunk.error));
+      }
+    }
+  }
+  e.items.reserve(count + 1);
+  for (auto& chunk : chunks) {
+    for (auto& [i, item] : chunk.items) {
       e.items.push_back(std::move(item));
     }
     chunk.items = {};
