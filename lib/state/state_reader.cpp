@@ -132,7 +132,7 @@ private:
   std::size_t slot_of(std::string_view key) const
   {
     for (std::size_t i = 0; i < m_keys.size(); ++i) {
-      if (m_keys[i].size() == key.size() && m_keys[i] == key) {
+      if (m_keys[i].size() == key.size() && !key.empty() && m_keys[i].back() == key.back() && m_keys[i] == key) {
         return i;
       }
     }
