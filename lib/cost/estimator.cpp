@@ -90,7 +90,7 @@ util::Result<bool> price_into(const Object& r, const Rates& rates, const HpaInde
   }
   const Value o = *r.object;
   const Value meta = json_member(o, "metadata");
-  item.components.reserve(4); // CPU, memory, storage and its IOPS at most for most kinds: one allocation
+  item.components.reserve(2); // CPU and memory: one allocation for most workloads
   item.kind = std::string(string_of(json_member(o, "kind")));
   const std::string_view api_version = string_of(json_member(o, "apiVersion"));
   item.name = std::string(string_of(json_member(meta, "name")));
