@@ -81,17 +81,16 @@ struct Chunk
   std::optional<util::Error> error;
 };
 
-} // namespace
-
-util::Result<std::optional<LineItem>> price_resource(const Object& r, const Rates& rates, const HpaIndex& hpas,
-                                                     const std::string& environment)
+/// price_resource() into `item` (empty): false when the resource costs nothing.
+util::Result<bool> price_into(const Object& r, const Rates& rates, const HpaIndex& hpas, const std::string& environment,
+                              LineItem& item)
 {
   if (!r.object) {
-    return std::nullopt;
+    return false;
   }
   const Value o = *r.object;
   const Value meta = json_member(o, "metadata");
-  LineItem item;
+  item.components.reserve(2); // CPU and memory: one allocation for most workloads
   item.kind = std::string(string_of(json_member(o, "kind")));
   const std::string_view api_version = string_of(json_member(o, "apiVersion"));
   item.name = std::string(string_of(json_member(meta, "name")));
@@ -109,12 +108,25 @@ util::Result<std::optional<LineItem>> price_resource(const Object& r, const Rate
     }
   }
   if (!priced) {
-    return std::nullopt;
+    return false;
   }
   item.address = std::string(r.address);
   item.app = std::string(r.app);
   item.environment = environment;
   total(item);
+  return true;
+}
+
+} // namespace
+
+util::Result<std::optional<LineItem>> price_resource(const Object& r, const Rates& rates, const HpaIndex& hpas,
+                                                     const std::string& environment)
+{
+  LineItem item;
+  PAVE_TRY_ASSIGN(const bool priced, price_into(r, rates, hpas, environment, item));
+  if (!priced) {
+    return std::nullopt;
+  }
   return item;
 }
 
@@ -139,10 +151,12 @@ util::Result<Estimate> estimate(const ObjectSource& source, const Rates& rates, 
   std::vector<Chunk> chunks((n + k_chunk - 1) / k_chunk);
   const HpaIndex no_hpas;
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  util::parallel_for(chunks.size(), static_cast<int>(std::min(4u, cores)), [&](std::size_t c) {
+  const int threads = static_cast<int>(std::min(4u, cores));
+  util::parallel_for(chunks.size(), threads, [&](std::size_t c) {
     Chunk& out = chunks[c];
     simdjson::dom::parser parser;
     const std::size_t end = std::min(n, (c + 1) * k_chunk);
+    out.items.reserve(end - c * k_chunk);
     for (std::size_t i = c * k_chunk; i < end; ++i) {
       auto r = source.read(i, parser);
       if (!r) {
@@ -156,14 +170,15 @@ util::Result<Estimate> estimate(const ObjectSource& source, const Rates& rates, 
           out.hpas.emplace_back(entry.first, entry.second);
         }
       }
-      auto item = price_resource(*r, rates, no_hpas, environment);
-      if (!item) {
-        out.error = std::move(item.error());
+      // Priced in place: a LineItem is moved once more, into the estimate.
+      LineItem& item = out.items.emplace_back(i, LineItem()).second;
+      const auto priced = price_into(*r, rates, no_hpas, environment, item);
+      if (!priced) {
+        out.error = std::move(priced.error());
         return;
       }
-      if (*item) {
-        out.items.emplace_back(i, std::move(**item));
-      } else {
+      if (!*priced) {
+        out.items.pop_back();
         ++out.unpriced;
       }
     }
@@ -180,19 +195,49 @@ util::Result<Estimate> estimate(const ObjectSource& source, const Rates& rates, 
     count += chunk.items.size();
     e.unpriced += chunk.unpriced;
   }
-  e.items.reserve(count + 1);
-  simdjson::dom::parser parser;
-  for (auto& chunk : chunks) {
-    for (auto& [i, item] : chunk.items) {
-      if (!hpas.empty() && scalable(item.kind) && hpas.contains(hpa_key(item.namespace_, item.kind, item.name))) {
-        PAVE_TRY_ASSIGN(const Object again, source.read(i, parser));
-        PAVE_TRY_ASSIGN(auto scaled, price_resource(again, rates, hpas, environment));
-        if (scaled) {
-          item = std::move(*scaled);
+  // The workloads that an HPA scales, priced again now that every HPA is
+  // known: read again, by chunk on as many threads.
+  if (!hpas.empty()) {
+    util::parallel_for(chunks.size(), threads, [&](std::size_t c) {
+      Chunk& chunk = chunks[c];
+      simdjson::dom::parser parser;
+      std::string key;
+      for (auto& [i, item] : chunk.items) {
+        if (!scalable(item.kind)) {
+          continue;
+        }
+        key.assign(item.namespace_).append("/").append(item.kind).append("/").append(item.name); // hpa_key()
+        if (!hpas.contains(key)) {
+          continue;
+        }
+        auto again = source.read(i, parser);
+        if (!again) {
+          chunk.error = std::move(again.error());
+          return;
+        }
+        LineItem scaled;
+        auto priced = price_into(*again, rates, hpas, environment, scaled);
+        if (!priced) {
+          chunk.error = std::move(priced.error());
+          return;
+        }
+        if (*priced) {
+          item = std::move(scaled);
         }
       }
+    });
+    for (auto& chunk : chunks) {
+      if (chunk.error) {
+        return std::unexpected(std::move(*chunk.error));
+      }
+    }
+  }
+  e.items.reserve(count + 1);
+  for (auto& chunk : chunks) {
+    for (auto& [i, item] : chunk.items) {
       e.items.push_back(std::move(item));
     }
+    chunk.items = {};
   }
   int no_requests = 0;
   int unpriced_asg = 0;

@@ -9,6 +9,7 @@
 #include <pave/cost/cron.hpp>
 #include <pave/cost/json_member.hpp>
 #include <pave/cost/quantity.hpp>
+#include <pave/util/number_text.hpp>
 
 namespace pave::cost {
 
@@ -35,11 +36,16 @@ simdjson::dom::array elements(Value v)
 util::Result<PodRequests> container_requests(Value container)
 {
   PodRequests r;
-  const Value req = json_member(json_member(container, "resources"), "requests");
-  const Value lim = json_member(json_member(container, "resources"), "limits");
+  const Value resources = json_member(container, "resources");
+  const Value req = json_member(resources, "requests");
   // Kubernetes defaults a missing request to the limit.
-  const Value cpu = json_member(req, "cpu").is_null() ? json_member(lim, "cpu") : json_member(req, "cpu");
-  const Value mem = json_member(req, "memory").is_null() ? json_member(lim, "memory") : json_member(req, "memory");
+  Value cpu = json_member(req, "cpu");
+  Value mem = json_member(req, "memory");
+  if (cpu.is_null() || mem.is_null()) {
+    const Value lim = json_member(resources, "limits");
+    cpu = cpu.is_null() ? json_member(lim, "cpu") : cpu;
+    mem = mem.is_null() ? json_member(lim, "memory") : mem;
+  }
   const Value name_value = json_member(container, "name");
   const std::string_view name = name_value.is_string() ? string_of(name_value) : std::string_view("?");
   if (!cpu.is_null()) {
@@ -113,7 +119,12 @@ util::Result<void> price_claim(Value spec, double copies, double copies_max, con
 
 std::string pods_text(double n)
 {
-  return n == 1 ? "1 pod" : fmt::format("{:g} pods", n);
+  if (n == 1) {
+    return "1 pod";
+  }
+  std::string text;
+  util::append_general(text, n);
+  return text + " pods";
 }
 
 } // namespace
@@ -187,9 +198,16 @@ util::Result<bool> price_kubernetes(Value object, const Rates& rates, const HpaI
     if (hpa != hpas.end()) {
       replicas = hpa->second.first;
       replicas_max = hpa->second.second;
-      detail = fmt::format("HPA {:g}-{:g} replicas", replicas, replicas_max);
+      detail = "HPA ";
+      util::append_general(detail, replicas);
+      detail += '-';
+      util::append_general(detail, replicas_max);
+      detail += " replicas";
+    } else if (replicas == 1) {
+      detail = "1 replica";
     } else {
-      detail = replicas == 1 ? "1 replica" : fmt::format("{:g} replicas", replicas);
+      util::append_general(detail, replicas);
+      detail += " replicas";
     }
   } else if (kind == "DaemonSet") {
     pod_spec = json_member(json_member(spec, "template"), "spec");
@@ -279,9 +297,15 @@ util::Result<bool> price_kubernetes(Value object, const Rates& rates, const HpaI
       }
     }
   }
-  item.detail = fmt::format("{}; {:g} vCPU, {:.3g} GiB a pod", detail, requests->cpu, requests->memory_gib);
+  item.detail = std::move(detail);
   if (requests->cpu == 0 && requests->memory_gib == 0) {
-    item.detail = detail + "; no resource requests";
+    item.detail += "; no resource requests";
+  } else {
+    item.detail += "; ";
+    util::append_general(item.detail, requests->cpu);
+    item.detail += " vCPU, ";
+    util::append_general(item.detail, requests->memory_gib, 3);
+    item.detail += " GiB a pod";
   }
   return true;
 }

@@ -39,21 +39,6 @@ void write_item(util::JsonWriter& w, const LineItem& i)
 
 } // namespace
 
-std::string money(double amount)
-{
-  const bool negative = round_cents(amount) < 0;
-  const auto cents = static_cast<long long>(std::llround(std::fabs(amount) * 100));
-  const std::string digits = std::to_string(cents / 100);
-  std::string whole;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) {
-      whole += ',';
-    }
-    whole += digits[i];
-  }
-  return fmt::format("{}${}.{:02}", negative ? "-" : "", whole, cents % 100);
-}
-
 std::string signed_money(double amount)
 {
   if (round_cents(amount) == 0) {

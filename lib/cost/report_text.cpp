@@ -2,8 +2,13 @@
 #include <pave/cost/report.hpp>
 
 #include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
 
 #include <fmt/format.h>
+
+#include <pave/util/number_text.hpp>
 
 namespace pave::cost {
 
@@ -29,29 +34,62 @@ void append_padded(std::string& line, std::string_view cell, std::size_t width, 
   }
 }
 
-/// Columns padded to their widest cell, two spaces apart; numbers right-aligned.
-void print_rows(std::ostream& out, const std::vector<std::vector<std::string>>& rows, std::size_t numeric_from)
+/// The cells of a table, row by row, kept in one string: a table of
+/// 100,000 resources has 400,000 cells.
+class Rows
 {
-  if (rows.empty()) {
-    return;
+public:
+  explicit Rows(std::initializer_list<std::string_view> header) : m_columns(header.size())
+  {
+    for (const auto cell : header) {
+      add(cell);
+    }
   }
-  std::vector<std::size_t> width(rows.front().size(), 0);
-  for (const auto& row : rows) {
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      width[i] = std::max(width[i], row[i].size());
+  /// Appends a cell: its text is what was appended to text() since the last cell.
+  std::string& text() { return m_text; }
+  void end_cell() { m_ends.push_back(m_text.size()); }
+  Rows& add(std::string_view cell)
+  {
+    m_text += cell;
+    end_cell();
+    return *this;
+  }
+  std::size_t columns() const { return m_columns; }
+  std::size_t size() const { return m_ends.size() / m_columns; }
+  std::string_view cell(std::size_t row, std::size_t column) const
+  {
+    const std::size_t i = row * m_columns + column;
+    const std::size_t begin = i == 0 ? 0 : m_ends[i - 1];
+    return std::string_view(m_text).substr(begin, m_ends[i] - begin);
+  }
+
+private:
+  std::size_t m_columns;
+  std::string m_text;
+  std::vector<std::size_t> m_ends;
+};
+
+/// Columns padded to their widest cell, two spaces apart; numbers right-aligned.
+void print_rows(std::ostream& out, const Rows& rows, std::size_t numeric_from)
+{
+  std::vector<std::size_t> width(rows.columns(), 0);
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    for (std::size_t i = 0; i < rows.columns(); ++i) {
+      width[i] = std::max(width[i], rows.cell(r, i).size());
     }
   }
   std::string text;
-  for (const auto& row : rows) {
+  for (std::size_t r = 0; r < rows.size(); ++r) {
     const std::size_t start = text.size();
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      const bool last = i + 1 == row.size();
+    for (std::size_t i = 0; i < rows.columns(); ++i) {
+      const bool last = i + 1 == rows.columns();
+      const std::string_view cell = rows.cell(r, i);
       if (i >= numeric_from) {
-        append_padded(text, row[i], width[i], true);
+        append_padded(text, cell, width[i], true);
       } else if (last) {
-        text += row[i];
+        text += cell;
       } else {
-        append_padded(text, row[i], width[i], false);
+        append_padded(text, cell, width[i], false);
       }
       if (!last) {
         text += "  ";
@@ -69,21 +107,77 @@ void print_rows(std::ostream& out, const std::vector<std::vector<std::string>>& 
   out << text;
 }
 
-std::string range(double monthly, double monthly_max)
+/// Appends money(amount).
+void append_money(std::string& out, double amount)
 {
-  return round_cents(monthly_max) != round_cents(monthly) ? money(monthly) + " - " + money(monthly_max) : money(monthly);
+  if (round_cents(amount) < 0) {
+    out += '-';
+  }
+  const auto cents = static_cast<long long>(std::llround(std::fabs(amount) * 100));
+  std::array<char, 24> digits;
+  const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), cents / 100).ptr;
+  const auto n = static_cast<std::size_t>(end - digits.data());
+  out += '$';
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i > 0 && (n - i) % 3 == 0) {
+      out += ',';
+    }
+    out += digits[i];
+  }
+  out += '.';
+  out += static_cast<char>('0' + cents % 100 / 10);
+  out += static_cast<char>('0' + cents % 10);
 }
 
-std::string csv_cell(const std::string& s)
+/// Appends range(monthly, monthly_max).
+void append_range(std::string& out, double monthly, double monthly_max)
 {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) {
-    return s;
+  append_money(out, monthly);
+  if (round_cents(monthly_max) != round_cents(monthly)) {
+    out += " - ";
+    append_money(out, monthly_max);
   }
-  std::string q = "\"";
-  for (const char c : s) {
-    q += c == '"' ? std::string("\"\"") : std::string(1, c);
+}
+
+std::string range(double monthly, double monthly_max)
+{
+  std::string out;
+  append_range(out, monthly, monthly_max);
+  return out;
+}
+
+/// Appends `s` as a CSV cell (RFC 4180 quoting) and `end` after it.
+void append_csv_cell(std::string& out, std::string_view s, char end = ',')
+{
+  if (std::none_of(s.begin(), s.end(), [](char c) { return c == ',' || c == '"' || c == '\n' || c == '\r'; })) {
+    out += s;
+  } else {
+    out += '"';
+    for (const char c : s) {
+      out += c;
+      if (c == '"') {
+        out += '"';
+      }
+    }
+    out += '"';
   }
-  return q + "\"";
+  out += end;
+}
+
+/// Appends an amount rounded to cents, as "{:.2f}", and `end` after it.
+void append_cents(std::string& out, double amount, char end = ',')
+{
+  util::append_fixed(out, round_cents(amount), 2);
+  out += end;
+}
+
+/// Writes `text` to `out` once it holds 64 KiB (and `always`).
+void drain(std::ostream& out, std::string& text, bool always = false)
+{
+  if (always || text.size() >= (1 << 16)) {
+    out << text;
+    text.clear();
+  }
 }
 
 std::string md_cell(const std::string& s)
@@ -110,16 +204,23 @@ constexpr std::size_t k_markdown_rows = 50;
 
 } // namespace
 
+std::string money(double amount)
+{
+  std::string out;
+  append_money(out, amount);
+  return out;
+}
+
 void write_table(std::ostream& out, const Report& r)
 {
   if (r.diff) {
     const auto& d = *r.diff;
     out << "Monthly cost change for " << d.environment << ": " << signed_money(d.delta()) << " (" << money(d.before)
         << " -> " << money(d.after) << ")\n\n";
-    std::vector<std::vector<std::string>> rows{{"ACTION", "RESOURCE", "BEFORE", "AFTER", "CHANGE"}};
+    Rows rows{"ACTION", "RESOURCE", "BEFORE", "AFTER", "CHANGE"};
     for (const auto& l : d.lines) {
-      rows.push_back({l.action, who(l.kind, l.namespace_, l.name), money(l.before), money(l.after),
-                      signed_money(l.delta())});
+      rows.add(l.action).add(who(l.kind, l.namespace_, l.name)).add(money(l.before)).add(money(l.after));
+      rows.add(signed_money(l.delta()));
     }
     if (rows.size() == 1) {
       out << "No cost changes.\n";
@@ -130,10 +231,20 @@ void write_table(std::ostream& out, const Report& r)
   for (const auto& e : r.estimates) {
     out << "Environment " << e.environment << " (" << e.region << "): " << range(e.monthly, e.monthly_max)
         << " a month, " << e.items.size() << " priced resources, " << e.unpriced << " free\n\n";
-    std::vector<std::vector<std::string>> rows{{"RESOURCE", "APP", "DETAIL", "MONTHLY"}};
+    Rows rows{"RESOURCE", "APP", "DETAIL", "MONTHLY"};
     for (const auto& i : e.items) {
-      rows.push_back({who(i.kind, i.namespace_, i.name), i.app.empty() ? "-" : i.app, i.detail,
-                      range(i.monthly, i.monthly_max)});
+      std::string& text = rows.text(); // who(kind, namespace, name)
+      text += i.kind;
+      text += ' ';
+      if (!i.namespace_.empty()) {
+        text += i.namespace_;
+        text += '/';
+      }
+      text += i.name;
+      rows.end_cell();
+      rows.add(i.app.empty() ? std::string_view("-") : std::string_view(i.app)).add(i.detail);
+      append_range(rows.text(), i.monthly, i.monthly_max);
+      rows.end_cell();
     }
     if (rows.size() > 1) {
       print_rows(out, rows, 3);
@@ -142,9 +253,9 @@ void write_table(std::ostream& out, const Report& r)
   }
   if (!r.groups.empty()) {
     out << "By " << r.group_by << ":\n";
-    std::vector<std::vector<std::string>> rows{{"GROUP", "RESOURCES", "MONTHLY"}};
+    Rows rows{"GROUP", "RESOURCES", "MONTHLY"};
     for (const auto& g : r.groups) {
-      rows.push_back({g.key, std::to_string(g.resources), range(g.monthly, g.monthly_max)});
+      rows.add(g.key).add(std::to_string(g.resources)).add(range(g.monthly, g.monthly_max));
     }
     print_rows(out, rows, 1);
     out << "\n";
@@ -154,9 +265,9 @@ void write_table(std::ostream& out, const Report& r)
     out << "Actual spend " << a.start << " to " << a.end << " (" << a.metric << ", " << a.granularity
         << "): " << money(a.total) << "\n";
     if (!a.groups.empty()) {
-      std::vector<std::vector<std::string>> rows{{a.group_by == "service" ? "SERVICE" : "TAG VALUE", "AMOUNT"}};
+      Rows rows{a.group_by == "service" ? "SERVICE" : "TAG VALUE", "AMOUNT"};
       for (const auto& g : a.groups) {
-        rows.push_back({g.key, money(g.amount)});
+        rows.add(g.key).add(money(g.amount));
       }
       print_rows(out, rows, 1);
     }
@@ -171,24 +282,38 @@ void write_table(std::ostream& out, const Report& r)
 
 void write_csv(std::ostream& out, const Report& r)
 {
+  std::string text;
   if (r.diff) {
-    out << "environment,action,address,kind,namespace,name,app,monthly_before,monthly_after,monthly_delta\n";
+    text += "environment,action,address,kind,namespace,name,app,monthly_before,monthly_after,monthly_delta\n";
     for (const auto& l : r.diff->lines) {
-      out << fmt::format("{},{},{},{},{},{},{},{:.2f},{:.2f},{:.2f}\n", csv_cell(r.diff->environment), l.action,
-                         csv_cell(l.address), csv_cell(l.kind), csv_cell(l.namespace_), csv_cell(l.name),
-                         csv_cell(l.app), round_cents(l.before), round_cents(l.after), round_cents(l.delta()));
+      append_csv_cell(text, r.diff->environment);
+      text += l.action;
+      text += ',';
+      for (const auto* cell : {&l.address, &l.kind, &l.namespace_, &l.name, &l.app}) {
+        append_csv_cell(text, *cell);
+      }
+      append_cents(text, l.before);
+      append_cents(text, l.after);
+      append_cents(text, l.delta(), '\n');
+      drain(out, text);
     }
+    drain(out, text, true);
     return;
   }
-  out << "environment,address,kind,namespace,name,app,group,detail,monthly,monthly_max\n";
+  text += "environment,address,kind,namespace,name,app,group,detail,monthly,monthly_max\n";
   for (const auto& e : r.estimates) {
     for (const auto& i : e.items) {
-      out << fmt::format("{},{},{},{},{},{},{},{},{:.2f},{:.2f}\n", csv_cell(e.environment), csv_cell(i.address),
-                         csv_cell(i.kind), csv_cell(i.namespace_), csv_cell(i.name), csv_cell(i.app),
-                         csv_cell(group_key(i, r.group_by)), csv_cell(i.detail), round_cents(i.monthly),
-                         round_cents(i.monthly_max));
+      for (const auto* cell : {&e.environment, &i.address, &i.kind, &i.namespace_, &i.name, &i.app}) {
+        append_csv_cell(text, *cell);
+      }
+      append_csv_cell(text, group_key(i, r.group_by));
+      append_csv_cell(text, i.detail);
+      append_cents(text, i.monthly);
+      append_cents(text, i.monthly_max, '\n');
+      drain(out, text);
     }
   }
+  drain(out, text, true);
 }
 
 void write_markdown(std::ostream& out, const Report& r)

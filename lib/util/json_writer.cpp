@@ -3,6 +3,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 #include <nlohmann/json.hpp>
 
@@ -10,13 +11,30 @@ namespace pave::util {
 
 namespace {
 
-constexpr std::size_t k_flush_at = 1 << 16;
+constexpr std::size_t k_buffer_size = 1 << 16;
+
+/// A newline and the deepest indentation written in one piece.
+constexpr std::size_t k_spaces = 128;
+const std::string k_newline_spaces = "\n" + std::string(k_spaces, ' ');
+
+/// Bytes that nlohmann escapes with ensure_ascii off: quote, backslash and
+/// control characters (everything else, UTF-8 included, is written as is).
+constexpr std::array<bool, 256> k_escaped = [] {
+  std::array<bool, 256> t{};
+  for (std::size_t c = 0; c < 0x20; ++c) {
+    t[c] = true;
+  }
+  t['"'] = true;
+  t['\\'] = true;
+  return t;
+}();
 
 } // namespace
 
-JsonWriter::JsonWriter(std::ostream& out, int indent) : m_out(out), m_indent(indent)
+JsonWriter::JsonWriter(std::ostream& out, int indent)
+  : m_out(out), m_indent(indent), m_buffer(new char[k_buffer_size]), m_pos(m_buffer.get()),
+    m_end(m_buffer.get() + k_buffer_size)
 {
-  m_buffer.reserve(k_flush_at + 4096);
 }
 
 JsonWriter::~JsonWriter()
@@ -26,8 +44,23 @@ JsonWriter::~JsonWriter()
 
 void JsonWriter::flush()
 {
-  m_out.write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
-  m_buffer.clear();
+  m_out.write(m_buffer.get(), m_pos - m_buffer.get());
+  m_pos = m_buffer.get();
+}
+
+bool JsonWriter::room(std::size_t n)
+{
+  if (static_cast<std::size_t>(m_end - m_pos) >= n) {
+    return true;
+  }
+  flush();
+  return n <= k_buffer_size;
+}
+
+void JsonWriter::put(std::string_view s)
+{
+  std::memcpy(m_pos, s.data(), s.size());
+  m_pos += s.size();
 }
 
 void JsonWriter::newline_indent(std::size_t depth)
@@ -35,42 +68,48 @@ void JsonWriter::newline_indent(std::size_t depth)
   if (m_indent < 0) {
     return;
   }
-  m_buffer += '\n';
-  m_buffer.append(depth * static_cast<std::size_t>(m_indent), ' ');
+  std::size_t n = depth * static_cast<std::size_t>(m_indent);
+  const std::size_t first = std::min(n, k_spaces);
+  room(1 + first);
+  put(std::string_view(k_newline_spaces).substr(0, 1 + first));
+  for (n -= first; n > 0; n -= std::min(n, k_spaces)) { // deeper than k_spaces
+    room(k_spaces);
+    put(std::string_view(k_newline_spaces).substr(1, std::min(n, k_spaces)));
+  }
 }
 
 void JsonWriter::before_value()
 {
-  if (m_buffer.size() >= k_flush_at) {
-    flush();
-  }
   if (m_after_key || m_empty.empty()) {
     m_after_key = false;
     return;
   }
-  if (!m_empty.back()) {
-    m_buffer += ',';
+  if (m_empty.back() == 0) {
+    room(1);
+    put(',');
   }
-  m_empty.back() = false;
+  m_empty.back() = 0;
   newline_indent(m_empty.size());
 }
 
 JsonWriter& JsonWriter::begin_object()
 {
   before_value();
-  m_buffer += '{';
-  m_empty.push_back(true);
+  room(1);
+  put('{');
+  m_empty.push_back(1);
   return *this;
 }
 
 JsonWriter& JsonWriter::close(char bracket)
 {
-  const bool empty = m_empty.back();
+  const bool empty = m_empty.back() != 0;
   m_empty.pop_back();
   if (!empty) {
     newline_indent(m_empty.size());
   }
-  m_buffer += bracket;
+  room(1);
+  put(bracket);
   return *this;
 }
 
@@ -82,8 +121,9 @@ JsonWriter& JsonWriter::end_object()
 JsonWriter& JsonWriter::begin_array()
 {
   before_value();
-  m_buffer += '[';
-  m_empty.push_back(true);
+  room(1);
+  put('[');
+  m_empty.push_back(1);
   return *this;
 }
 
@@ -96,42 +136,76 @@ JsonWriter& JsonWriter::key(std::string_view k)
 {
   before_value();
   string(k);
-  m_buffer += m_indent < 0 ? ":" : ": ";
+  room(2);
+  put(m_indent < 0 ? std::string_view(":") : std::string_view(": "));
   m_after_key = true;
   return *this;
 }
 
 void JsonWriter::string(std::string_view s)
 {
-  // nlohmann's escaping with ensure_ascii off: quote, backslash and control
-  // characters; everything else (UTF-8 included) as is.
-  m_buffer += '"';
+  // At most 6 bytes a byte ("\u001f") and the quotes: written straight into
+  // the buffer when they fit, else in pieces of a quarter of it.
+  if (room(2 + 6 * s.size())) {
+    put('"');
+    escape(s);
+    put('"');
+    return;
+  }
+  constexpr std::size_t k_piece = k_buffer_size / 4 / 6;
+  room(1);
+  put('"');
+  for (std::size_t i = 0; i < s.size(); i += k_piece) {
+    const std::string_view piece = s.substr(i, k_piece); // an escape is one byte of input: never cut
+    room(6 * piece.size());
+    escape(piece);
+  }
+  room(1);
+  put('"');
+}
+
+void JsonWriter::escape(std::string_view s)
+{
+  // nlohmann's escaping with ensure_ascii off. Most strings need none: they
+  // are checked 8 bytes at a time, up to the first block that has a byte to
+  // escape (a control character, '"' or '\\').
+  constexpr std::uint64_t k_ones = 0x0101010101010101;
+  constexpr std::uint64_t k_highs = 0x8080808080808080;
+  const auto has_zero = [](std::uint64_t v) { return ((v - k_ones) & ~v & k_highs) != 0; };
+  std::size_t clean = 0;
+  for (; clean + 8 <= s.size(); clean += 8) {
+    std::uint64_t v;
+    std::memcpy(&v, s.data() + clean, 8);
+    const bool control = ((v - k_ones * 0x20) & ~v & k_highs) != 0; // a byte < 0x20
+    if (control || has_zero(v ^ (k_ones * '"')) || has_zero(v ^ (k_ones * '\\'))) {
+      break;
+    }
+  }
   std::size_t plain = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
+  for (std::size_t i = clean; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') {
+    if (!k_escaped[c]) {
       continue;
     }
-    m_buffer.append(s.substr(plain, i - plain));
+    put(s.substr(plain, i - plain));
     plain = i + 1;
     switch (c) {
-    case '"': m_buffer += "\\\""; break;
-    case '\\': m_buffer += "\\\\"; break;
-    case '\b': m_buffer += "\\b"; break;
-    case '\f': m_buffer += "\\f"; break;
-    case '\n': m_buffer += "\\n"; break;
-    case '\r': m_buffer += "\\r"; break;
-    case '\t': m_buffer += "\\t"; break;
+    case '"': put("\\\""); break;
+    case '\\': put("\\\\"); break;
+    case '\b': put("\\b"); break;
+    case '\f': put("\\f"); break;
+    case '\n': put("\\n"); break;
+    case '\r': put("\\r"); break;
+    case '\t': put("\\t"); break;
     default: {
       static constexpr char k_hex[] = "0123456789abcdef";
-      m_buffer += "\\u00";
-      m_buffer += k_hex[c >> 4];
-      m_buffer += k_hex[c & 0xf];
+      put("\\u00");
+      put(k_hex[c >> 4]);
+      put(k_hex[c & 0xf]);
     }
     }
   }
-  m_buffer.append(s.substr(plain));
-  m_buffer += '"';
+  put(s.substr(plain));
 }
 
 JsonWriter& JsonWriter::value(std::string_view s)
@@ -144,45 +218,46 @@ JsonWriter& JsonWriter::value(std::string_view s)
 JsonWriter& JsonWriter::value(double d)
 {
   before_value();
+  room(64);
   if (!std::isfinite(d)) {
-    m_buffer += "null";
+    put("null");
     return *this;
   }
   // nlohmann's own formatting (Grisu2, "1.0", exponents as "1e-08"), which
   // dump() uses: the output stays byte for byte what it was.
-  std::array<char, 64> buffer{};
-  char* end = nlohmann::detail::to_chars(buffer.data(), buffer.data() + buffer.size(), d);
-  m_buffer.append(buffer.data(), static_cast<std::size_t>(end - buffer.data()));
+  m_pos = nlohmann::detail::to_chars(m_pos, m_pos + 64, d);
   return *this;
 }
 
 JsonWriter& JsonWriter::value(std::int64_t n)
 {
   before_value();
-  std::array<char, 24> buffer{};
-  m_buffer.append(buffer.data(), std::to_chars(buffer.data(), buffer.data() + buffer.size(), n).ptr);
+  room(24);
+  m_pos = std::to_chars(m_pos, m_pos + 24, n).ptr;
   return *this;
 }
 
 JsonWriter& JsonWriter::value(std::uint64_t n)
 {
   before_value();
-  std::array<char, 24> buffer{};
-  m_buffer.append(buffer.data(), std::to_chars(buffer.data(), buffer.data() + buffer.size(), n).ptr);
+  room(24);
+  m_pos = std::to_chars(m_pos, m_pos + 24, n).ptr;
   return *this;
 }
 
 JsonWriter& JsonWriter::value(bool b)
 {
   before_value();
-  m_buffer += b ? "true" : "false";
+  room(5);
+  put(b ? std::string_view("true") : std::string_view("false"));
   return *this;
 }
 
 JsonWriter& JsonWriter::null()
 {
   before_value();
-  m_buffer += "null";
+  room(4);
+  put("null");
   return *this;
 }
 

@@ -4,6 +4,7 @@
 /// a tree first: for large documents such as `cost-report --format json` of
 /// 100,000 resources, where the tree costs more than the text.
 #include <cstdint>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -44,15 +45,23 @@ public:
   void flush();
 
 private:
+  /// Makes room for `n` more bytes in the buffer (flushing it); false when
+  /// `n` is more than the buffer holds.
+  bool room(std::size_t n);
+  void put(char c) { *m_pos++ = c; } ///< after room()
+  void put(std::string_view s);      ///< after room(s.size())
   void before_value();
   JsonWriter& close(char bracket);
   void newline_indent(std::size_t depth);
   void string(std::string_view s);
+  void escape(std::string_view s); ///< after room(6 * s.size())
 
   std::ostream& m_out;
   int m_indent;
-  std::string m_buffer;
-  std::vector<bool> m_empty; ///< per open container: nothing written in it yet
+  std::unique_ptr<char[]> m_buffer; ///< k_buffer_size bytes, written up to m_pos
+  char* m_pos;
+  char* m_end;
+  std::vector<unsigned char> m_empty; ///< per open container: nothing written in it yet
   bool m_after_key = false;
 };
 

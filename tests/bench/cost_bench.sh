@@ -30,5 +30,6 @@ print("priced", e["priced_resources"], "free", e["unpriced_resources"], "monthly
 hyperfine --warmup 2 --runs "${RUNS:-10}" --export-json hyperfine.json \
   -n "cost-report --state (table)" "$PAVE cost-report -e dev --state > /dev/null" \
   -n "cost-report --state --format json" "$PAVE cost-report -e dev --state --format json > /dev/null" \
+  -n "cost-report --state --format csv" "$PAVE cost-report -e dev --state --format csv > /dev/null" \
   -n "cost-report --state --format markdown" "$PAVE cost-report -e dev --state --format markdown > /dev/null"
 cp hyperfine.json "${BENCH_OUT:-/dev/null}" 2>/dev/null || true

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """cost_state_gen.py N: a pave state (format 1, no checksum) with N resources
 of the kinds cost-report prices, in realistic proportions: Deployments with
-requests (half of them with an HPA), StatefulSets with volume claim
-templates, PVCs, LoadBalancer Services, CronJobs, and ConfigMaps (free)."""
+requests (one in five scaled by an HPA of its namespace), StatefulSets with
+volume claim templates, PVCs, Services (LoadBalancer or, free, ClusterIP)
+and CronJobs."""
 import hashlib
 import json
 import sys
@@ -40,8 +41,10 @@ while len(resources) < n:
             {"spec": {"replicas": 1 + i % 5, "selector": {"matchLabels": {"app": name}},
                       "template": {"metadata": {"labels": {"app": name}}, "spec": pod(i)}}})
     elif k == 5:
-        add("HorizontalPodAutoscaler", "autoscaling/v2", f"w{i - 1:06d}", ns,
-            {"spec": {"scaleTargetRef": {"apiVersion": "apps/v1", "kind": "Deployment", "name": f"w{i - 1:06d}"},
+        # Scales the Deployment made just before it, in that one's namespace.
+        target = f"w{i - 1:06d}"
+        add("HorizontalPodAutoscaler", "autoscaling/v2", target, f"ns{(i - 1) % 100}",
+            {"spec": {"scaleTargetRef": {"apiVersion": "apps/v1", "kind": "Deployment", "name": target},
                       "minReplicas": 2, "maxReplicas": 10}})
     elif k == 6:
         add("StatefulSet", "apps/v1", name, ns,

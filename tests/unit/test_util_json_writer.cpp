@@ -70,3 +70,29 @@ TEST_CASE("util::JsonWriter")
   CHECK(written(j, -1) == j.dump());
   CHECK(written(nlohmann::ordered_json::array(), 2) == "[]");
 }
+
+TEST_CASE("util::JsonWriter strings")
+{
+  // Bytes to escape at every place of an 8-byte block, in strings longer
+  // than the writer's buffer, and nested deeper than one indentation piece.
+  nlohmann::ordered_json j = nlohmann::ordered_json::array();
+  for (const char special : {'"', '\\', '\n', '\x01', '\x1f'}) {
+    for (std::size_t at = 0; at < 20; ++at) {
+      std::string s(20, 'x');
+      s[at] = special;
+      s.replace(19 - at / 2, 1, "é");
+      j.push_back(s);
+    }
+  }
+  std::string big(100000, 'b');
+  big[70000] = '"';
+  j.push_back(big);
+  j.push_back(std::string(50000, '\n'));
+  nlohmann::ordered_json deep = "bottom";
+  for (int i = 0; i < 80; ++i) {
+    deep = nlohmann::ordered_json::array({deep});
+  }
+  j.push_back(deep);
+  CHECK(written(j, 2) == j.dump(2));
+  CHECK(written(j, -1) == j.dump());
+}
