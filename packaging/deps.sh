@@ -32,7 +32,8 @@ fi
 
 # simdjson's Debian source, compiled into pave (see packaging/simdjson-source.sh).
 if [ "$(id -u)" -eq 0 ]; then
-  "$here/simdjson-source.sh"
+  "$here/simdjson-source.sh" ||
+    echo "deps.sh: simdjson's source could not be fetched; pave links the shared libsimdjson instead" >&2
 fi
 
 # The helmref oracle (Go text/template + Sprig), used by the template tests.
