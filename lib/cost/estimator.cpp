@@ -1,7 +1,6 @@
 #include <pave/cost/estimator.hpp>
 
 #include <algorithm>
-#include <thread>
 
 #include <fmt/format.h>
 
@@ -150,8 +149,7 @@ util::Result<Estimate> estimate(const ObjectSource& source, const Rates& rates, 
   const std::size_t n = source.size();
   std::vector<Chunk> chunks((n + k_chunk - 1) / k_chunk);
   const HpaIndex no_hpas;
-  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  const int threads = static_cast<int>(std::min(4u, cores));
+  const int threads = util::worker_threads(4);
   util::parallel_for(chunks.size(), threads, [&](std::size_t c) {
     Chunk& out = chunks[c];
     simdjson::dom::parser parser;
@@ -206,7 +204,7 @@ util::Result<Estimate> estimate(const ObjectSource& source, const Rates& rates, 
         if (!scalable(item.kind)) {
           continue;
         }
-        key.assign(item.namespace_).append("/").append(item.kind).append("/").append(item.name); // hpa_key()
+        assign_hpa_key(key, item.namespace_, item.kind, item.name);
         if (!hpas.contains(key)) {
           continue;
         }

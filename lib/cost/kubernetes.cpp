@@ -129,11 +129,16 @@ std::string pods_text(double n)
 
 } // namespace
 
+void assign_hpa_key(std::string& key, std::string_view namespace_, std::string_view kind, std::string_view name)
+{
+  key.assign(namespace_).append("/").append(kind).append("/").append(name);
+}
+
 std::string hpa_key(std::string_view namespace_, std::string_view kind, std::string_view name)
 {
   std::string key;
   key.reserve(namespace_.size() + kind.size() + name.size() + 2);
-  key.append(namespace_).append("/").append(kind).append("/").append(name);
+  assign_hpa_key(key, namespace_, kind, name);
   return key;
 }
 

@@ -195,9 +195,24 @@ std::string md_cell(const std::string& s)
   return out;
 }
 
-std::string who(const std::string& kind, const std::string& ns, const std::string& name)
+/// Appends who(kind, ns, name).
+void append_who(std::string& out, std::string_view kind, std::string_view ns, std::string_view name)
 {
-  return ns.empty() ? kind + " " + name : kind + " " + ns + "/" + name;
+  out += kind;
+  out += ' ';
+  if (!ns.empty()) {
+    out += ns;
+    out += '/';
+  }
+  out += name;
+}
+
+/// "Deployment shop/web", or "Bucket assets" for what has no namespace.
+std::string who(std::string_view kind, std::string_view ns, std::string_view name)
+{
+  std::string out;
+  append_who(out, kind, ns, name);
+  return out;
 }
 
 constexpr std::size_t k_markdown_rows = 50;
@@ -233,14 +248,7 @@ void write_table(std::ostream& out, const Report& r)
         << " a month, " << e.items.size() << " priced resources, " << e.unpriced << " free\n\n";
     Rows rows{"RESOURCE", "APP", "DETAIL", "MONTHLY"};
     for (const auto& i : e.items) {
-      std::string& text = rows.text(); // who(kind, namespace, name)
-      text += i.kind;
-      text += ' ';
-      if (!i.namespace_.empty()) {
-        text += i.namespace_;
-        text += '/';
-      }
-      text += i.name;
+      append_who(rows.text(), i.kind, i.namespace_, i.name);
       rows.end_cell();
       rows.add(i.app.empty() ? std::string_view("-") : std::string_view(i.app)).add(i.detail);
       append_range(rows.text(), i.monthly, i.monthly_max);
