@@ -1,9 +1,7 @@
 #include <pave/targets/directory.hpp>
 
-#include <algorithm>
 #include <cctype>
 #include <system_error>
-#include <thread>
 
 #include <fmt/format.h>
 
@@ -68,8 +66,7 @@ util::Result<std::map<std::string, nlohmann::json>> DirectoryTarget::refresh(con
 {
   // Files are read and parsed on up to 4 threads: an environment has thousands.
   std::vector<util::Result<nlohmann::json>> read(refs.size());
-  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  const int threads = refs.size() < 64 ? 1 : static_cast<int>(std::min(4u, cores));
+  const int threads = refs.size() < 64 ? 1 : util::worker_threads(4);
   util::parallel_for(refs.size(), threads, [&](std::size_t i) {
     const fs::path file = m_dir / file_of(refs[i]);
     if (!util::exists(file)) {

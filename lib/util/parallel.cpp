@@ -7,6 +7,11 @@
 
 namespace pave::util {
 
+int worker_threads(unsigned at_most)
+{
+  return static_cast<int>(std::max(1u, std::min(at_most, std::thread::hardware_concurrency())));
+}
+
 void parallel_for(std::size_t count, int max_threads, const std::function<void(std::size_t)>& fn)
 {
   std::atomic<std::size_t> next{0};

@@ -11,4 +11,7 @@ namespace pave::util {
 /// touch what belongs to its i or is synchronised.
 void parallel_for(std::size_t count, int max_threads, const std::function<void(std::size_t)>& fn);
 
+/// `at_most` threads, or fewer when the machine has fewer cores (at least one).
+int worker_threads(unsigned at_most);
+
 } // namespace pave::util
