@@ -195,3 +195,47 @@ TEST_CASE("state::scan_state")
     }
   }
 }
+
+namespace {
+
+/// A stream that cannot seek (a pipe): scan_state reads it to its end.
+class PipeBuf : public std::streambuf
+{
+public:
+  explicit PipeBuf(std::string bytes) : m_bytes(std::move(bytes))
+  {
+    setg(m_bytes.data(), m_bytes.data(), m_bytes.data() + m_bytes.size());
+  }
+
+private:
+  std::string m_bytes;
+};
+
+} // namespace
+
+TEST_CASE("scan_state reads a stream from where it stands, seekable or not")
+{
+  const std::string bytes = state::serialize_state(tricky()).value();
+  const auto want = state::scan_state(std::string_view(bytes), "dev.json");
+  REQUIRE(want);
+  REQUIRE(want->resources.size() > 1);
+  SUBCASE("a seekable stream past a prefix")
+  {
+    std::istringstream in("prefix\n" + bytes);
+    std::string prefix;
+    std::getline(in, prefix);
+    const auto got = state::scan_state(in, "dev.json");
+    REQUIRE(got);
+    CHECK(got->resources == want->resources);
+    CHECK(got->serial == want->serial);
+  }
+  SUBCASE("a stream that cannot seek")
+  {
+    PipeBuf buf(bytes);
+    std::istream in(&buf);
+    const auto got = state::scan_state(in, "dev.json");
+    REQUIRE(got);
+    CHECK(got->resources == want->resources);
+    CHECK(got->serial == want->serial);
+  }
+}
