@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <pave/codec/json_integer.hpp>
 #include <pave/cloud/aws/s3_transfer.hpp>
 #include <pave/cloud/aws/session.hpp>
 #include <pave/cloud/aws/sigv4.hpp>
@@ -119,11 +120,11 @@ util::Result<nlohmann::ordered_json> sign_spec(const nlohmann::json& spec)
     aws::SigningParams p;
     p.service = spec.at("service").get<std::string>();
     p.region = spec.at("region").get<std::string>();
-    p.time = std::chrono::system_clock::time_point(std::chrono::seconds(spec.at("time").get<long long>()));
+    p.time = std::chrono::system_clock::time_point(std::chrono::seconds(codec::json_integer_at(spec, "time", 0, INT32_MAX * 100LL)));
     p.s3_rules = spec.value("s3", false);
     p.unsigned_payload = spec.value("unsigned", false);
     nlohmann::ordered_json out;
-    const long long presign = spec.value("presign", 0LL);
+    const long long presign = spec.contains("presign") ? codec::json_integer_at(spec, "presign", 0, 604800) : 0;
     const aws::Signature s = presign > 0 ? aws::presign_url(req, creds, p, std::chrono::seconds(presign))
                                          : aws::sign_request(req, creds, p);
     out["signature"] = s.signature;

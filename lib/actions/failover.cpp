@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <pave/codec/json_integer.hpp>
 #include <pave/failover/audit.hpp>
 #include <pave/actions/failover_backups.hpp>
 #include <pave/failover/dns_provider.hpp>
@@ -468,7 +469,7 @@ util::Result<FailoverResult> run_failover(const project::Project& project, const
     return result;
   }
   if (rto_ms == 0 && !j.steps.empty()) {
-    rto_ms = j.steps.back().data.value("rto_ms", 0LL);
+    rto_ms = codec::json_integer(j.steps.back().data.value("rto_ms", nlohmann::json())).value_or(0);
   }
   result.rto_ms = rto_ms;
   PAVE_TRY(fo::append_audit(audit_path, {{"run", j.id},

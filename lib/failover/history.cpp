@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <pave/codec/json_integer.hpp>
+
 namespace pave::failover {
 
 using nlohmann::json;
@@ -42,10 +44,11 @@ util::Result<History> read_history(const state::State& s)
   auto invalid = [&](const std::string& what) {
     return util::fail("state of {}: section \"failover\" is invalid: {}", s.environment, what);
   };
-  if (!sec.is_object() || !sec.contains("version") || !sec["version"].is_number_integer()) {
+  const auto version = sec.is_object() && sec.contains("version") ? codec::json_integer(sec["version"]) : std::nullopt;
+  if (!version) {
     return invalid("no integer version");
   }
-  if (sec["version"].get<long long>() > History::k_version) {
+  if (*version > History::k_version) {
     return util::fail("state of {}: its failover history was written by a newer pave (version {}; this pave reads {})",
                       s.environment, sec["version"].dump(), History::k_version);
   }
@@ -62,9 +65,9 @@ util::Result<History> read_history(const state::State& s)
       e.to = j.at("to").get<std::string>();
       e.started = j.at("started").get<std::string>();
       e.finished = j.at("finished").get<std::string>();
-      e.rto_ms = j.at("rto_ms").get<long long>();
+      e.rto_ms = codec::json_integer_at(j, "rto_ms");
       if (j.contains("rto_target_ms") && !j["rto_target_ms"].is_null()) {
-        e.rto_target_ms = j["rto_target_ms"].get<long long>();
+        e.rto_target_ms = codec::json_integer_at(j, "rto_target_ms");
       }
       e.forced = j.value("forced", false);
       e.dry_run = j.value("dry_run", false);

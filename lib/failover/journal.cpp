@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <pave/codec/json_integer.hpp>
 #include <pave/util/fs.hpp>
 
 namespace pave::failover {
@@ -50,10 +51,10 @@ util::Result<Journal> parse_journal(std::string_view text, const std::string& so
     return corrupt("not a JSON object");
   }
   const auto fv = doc.find("format_version");
-  if (fv == doc.end() || !fv->is_number_integer()) {
+  if (fv == doc.end() || !codec::json_integer(*fv)) {
     return corrupt("no integer format_version");
   }
-  if (fv->get<long long>() != Journal::k_format) {
+  if (*codec::json_integer(*fv) != Journal::k_format) {
     return util::fail("failover journal {} has format {}; this pave reads format {}", source, fv->dump(),
                       Journal::k_format);
   }
@@ -66,15 +67,15 @@ util::Result<Journal> parse_journal(std::string_view text, const std::string& so
     j.to = doc.at("to").get<std::string>();
     j.forced = doc.at("forced").get<bool>();
     j.started = doc.at("started").get<std::string>();
-    j.started_ms = doc.at("started_ms").get<long long>();
+    j.started_ms = codec::json_integer_at(doc, "started_ms");
     int expected = 1;
     for (const auto& s : doc.at("steps")) {
       StepRecord r;
-      r.number = s.at("number").get<int>();
+      r.number = static_cast<int>(codec::json_integer_at(s, "number", 1, 1000000));
       r.name = s.at("name").get<std::string>();
       r.status = s.at("status").get<std::string>();
       r.started = s.at("started").get<std::string>();
-      r.duration_ms = s.at("duration_ms").get<long long>();
+      r.duration_ms = codec::json_integer_at(s, "duration_ms");
       r.detail = s.at("detail").get<std::string>();
       r.data = s.at("data");
       if (r.number != expected++) {

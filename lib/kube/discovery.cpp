@@ -1,5 +1,7 @@
 #include <pave/kube/discovery.hpp>
 
+#include <pave/codec/json_integer.hpp>
+
 #include <algorithm>
 #include <cstdlib>
 
@@ -95,12 +97,13 @@ util::Result<Discovery> decode_discovery(std::string_view text)
   if (doc.is_discarded() || !doc.is_object()) {
     return util::fail("discovery cache: not JSON");
   }
-  if (doc.value("format_version", 0) != k_discovery_format_version) {
-    return util::fail("discovery cache: format_version {} is not {}", doc.value("format_version", 0),
+  const auto format = codec::json_integer(doc.value("format_version", nlohmann::json()));
+  if (format != k_discovery_format_version) {
+    return util::fail("discovery cache: format_version {} is not {}", doc.value("format_version", nlohmann::json()).dump(),
                       k_discovery_format_version);
   }
   Discovery d;
-  d.fetched_at = std::chrono::system_clock::time_point(std::chrono::seconds(doc.value("fetched_at", 0LL)));
+  d.fetched_at = std::chrono::system_clock::time_point(std::chrono::seconds(codec::json_integer(doc.value("fetched_at", nlohmann::json()), 0, INT32_MAX * 100LL).value_or(0)));
   try {
     for (const auto& r : doc.at("resources")) {
       d.resources.push_back({r.at("group").get<std::string>(), r.at("version").get<std::string>(),

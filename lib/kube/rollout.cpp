@@ -1,5 +1,7 @@
 #include <pave/kube/rollout.hpp>
 
+#include <pave/codec/json_integer.hpp>
+
 #include <optional>
 
 #include <fmt/format.h>
@@ -30,13 +32,13 @@ const json& field(const json& obj, std::initializer_list<const char*> path)
 std::int64_t num(const json& obj, std::initializer_list<const char*> path)
 {
   const json& v = field(obj, path);
-  return v.is_number() ? v.get<std::int64_t>() : 0;
+  return codec::json_integer(v).value_or(0);
 }
 
 std::optional<std::int64_t> opt_num(const json& obj, std::initializer_list<const char*> path)
 {
   const json& v = field(obj, path);
-  return v.is_number() ? std::optional(v.get<std::int64_t>()) : std::nullopt;
+  return codec::json_integer(v);
 }
 
 std::string str(const json& obj, std::initializer_list<const char*> path)

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <pave/codec/json_integer.hpp>
+
 namespace pave::plan {
 
 namespace {
@@ -48,19 +50,6 @@ util::Result<std::vector<FieldChange>> fields_from_json(const nlohmann::json& ar
     out.push_back(std::move(c));
   }
   return out;
-}
-
-/// An integer field within [lo, hi]; throws nlohmann's type_error otherwise
-/// (caught by plan_from_json), never converting a float or an out-of-range value.
-std::int64_t integer(const nlohmann::json& j, const char* key, std::int64_t lo, std::int64_t hi)
-{
-  const auto& v = j.at(key);
-  const bool in_range = v.is_number_integer() && (v.is_number_unsigned() ? v.get<std::uint64_t>() <= static_cast<std::uint64_t>(hi)
-                                                                          : v.get<std::int64_t>() >= lo && v.get<std::int64_t>() <= hi);
-  if (!in_range) {
-    throw nlohmann::json::type_error::create(302, std::string(key) + " must be an integer in range", &v);
-  }
-  return v.get<std::int64_t>();
 }
 
 } // namespace
@@ -168,7 +157,7 @@ util::Result<Plan> plan_from_json(const nlohmann::json& j)
   }
   Plan p;
   try {
-    p.format_version = static_cast<int>(integer(j, "format_version", 0, 1000));
+    p.format_version = static_cast<int>(codec::json_integer_at(j, "format_version", 0, 1000));
     if (p.format_version != k_plan_format) {
       return util::fail("plan format version {} is not supported (this pave reads version {})", p.format_version,
                         k_plan_format);
@@ -176,7 +165,7 @@ util::Result<Plan> plan_from_json(const nlohmann::json& j)
     p.environment = j.at("environment").get<std::string>();
     p.target = j.at("target").get<std::string>();
     p.lineage = j.at("state").at("lineage").get<std::string>();
-    p.serial = static_cast<std::uint64_t>(integer(j.at("state"), "serial", 0, INT64_MAX));
+    p.serial = static_cast<std::uint64_t>(codec::json_integer_at(j.at("state"), "serial", 0, INT64_MAX));
     p.created = j.at("created").get<std::string>();
     p.pave_version = j.at("pave_version").get<std::string>();
     p.apps = j.at("apps");
@@ -193,7 +182,7 @@ util::Result<Plan> plan_from_json(const nlohmann::json& j)
       c.address = cj.at("address").get<std::string>();
       PAVE_TRY_ASSIGN(c.ref, parse_address(c.address));
       c.app = cj.at("app").get<std::string>();
-      c.wave = static_cast<int>(integer(cj, "wave", -1000000, 1000000));
+      c.wave = static_cast<int>(codec::json_integer_at(cj, "wave", -1000000, 1000000));
       c.reason = cj.at("reason").get<std::string>();
       c.forget_only = cj.value("forget_only", false);
       PAVE_TRY_ASSIGN(c.fields, fields_from_json(cj.at("fields"), c.address + " fields"));

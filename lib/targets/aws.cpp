@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <pave/codec/json_integer.hpp>
 #include <pave/cloud/aws/autoscaling.hpp>
 #include <pave/cloud/aws/route53.hpp>
 #include <pave/cloud/aws/s3.hpp>
@@ -397,9 +398,15 @@ private:
     c.fqdn = spec.value("fqdn", "");
     c.resource_path = spec.value("resource_path", "");
     c.search_string = spec.value("search_string", "");
-    if (spec.contains("port")) c.port = spec["port"].get<int>();
-    if (spec.contains("request_interval")) c.request_interval = spec["request_interval"].get<int>();
-    if (spec.contains("failure_threshold")) c.failure_threshold = spec["failure_threshold"].get<int>();
+    if (spec.contains("port")) {
+      c.port = static_cast<int>(codec::json_integer_at(spec, "port", INT32_MIN, INT32_MAX));
+    }
+    if (spec.contains("request_interval")) {
+      c.request_interval = static_cast<int>(codec::json_integer_at(spec, "request_interval", INT32_MIN, INT32_MAX));
+    }
+    if (spec.contains("failure_threshold")) {
+      c.failure_threshold = static_cast<int>(codec::json_integer_at(spec, "failure_threshold", INT32_MIN, INT32_MAX));
+    }
     if (spec.contains("inverted")) c.inverted = spec["inverted"].get<bool>();
     if (spec.contains("disabled")) c.disabled = spec["disabled"].get<bool>();
     return c;
@@ -539,9 +546,11 @@ private:
     r.name = spec.at("name").get<std::string>();
     r.type = spec.at("type").get<std::string>();
     r.set_identifier = spec.value("set_identifier", "");
-    if (spec.contains("weight")) r.weight = spec["weight"].get<long>();
+    if (spec.contains("weight")) {
+      r.weight = codec::json_integer_at(spec, "weight", INT32_MIN, INT32_MAX);
+    }
     r.failover = spec.value("failover", "");
-    r.ttl = spec.value("ttl", 300L);
+    r.ttl = spec.contains("ttl") ? codec::json_integer_at(spec, "ttl", INT32_MIN, INT32_MAX) : 300;
     r.values = spec.at("values").get<std::vector<std::string>>();
     if (spec.contains("health_check")) {
       PAVE_TRY_ASSIGN(const auto hc, find_health_check(spec["health_check"].get<std::string>(), what));

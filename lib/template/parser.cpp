@@ -640,6 +640,24 @@ Node* TreeParser::term()
   return nullptr;
 }
 
+namespace {
+
+/// The int64 and uint64 forms of a float constant that is whole and in range
+/// (Go's parse.NumberNode); converting an out-of-range double would be undefined.
+void set_integer_forms(NumberNode& n, double f)
+{
+  if (f >= -9223372036854775808.0 && f < 9223372036854775808.0 && double(static_cast<std::int64_t>(f)) == f) {
+    n.is_int = true;
+    n.int64 = static_cast<std::int64_t>(f);
+  }
+  if (f >= 0 && f < 18446744073709551616.0 && double(static_cast<std::uint64_t>(f)) == f) {
+    n.is_uint = true;
+    n.uint64 = static_cast<std::uint64_t>(f);
+  }
+}
+
+} // namespace
+
 NumberNode* TreeParser::new_number(const Item& token)
 {
   const std::string_view text = token.val;
@@ -648,14 +666,7 @@ NumberNode* TreeParser::new_number(const Item& token)
     n->is_float = n->imag == 0;
     if (n->is_float) {
       n->float64 = n->real;
-      n->is_int = double(static_cast<std::int64_t>(n->float64)) == n->float64;
-      if (n->is_int) {
-        n->int64 = static_cast<std::int64_t>(n->float64);
-      }
-      n->is_uint = n->float64 >= 0 && double(static_cast<std::uint64_t>(n->float64)) == n->float64;
-      if (n->is_uint) {
-        n->uint64 = static_cast<std::uint64_t>(n->float64);
-      }
+      set_integer_forms(*n, n->float64);
     }
   };
   if (token.type == ItemType::char_constant) {
@@ -737,15 +748,7 @@ NumberNode* TreeParser::new_number(const Item& token)
     n->is_float = true;
     n->float64 = *f;
     // If a floating-point extraction succeeded, extract the int if needed.
-    if (*f >= -9223372036854775808.0 && *f < 9223372036854775808.0 &&
-        double(static_cast<std::int64_t>(*f)) == *f) {
-      n->is_int = true;
-      n->int64 = static_cast<std::int64_t>(*f);
-    }
-    if (*f >= 0 && *f < 18446744073709551616.0 && double(static_cast<std::uint64_t>(*f)) == *f) {
-      n->is_uint = true;
-      n->uint64 = static_cast<std::uint64_t>(*f);
-    }
+    set_integer_forms(*n, *f);
   }
   if (!n->is_int && !n->is_uint && !n->is_float) {
     errorf("illegal number syntax: " + lex::quote(text));

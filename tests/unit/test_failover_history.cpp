@@ -54,6 +54,19 @@ TEST_CASE("failover::read_history / write_history")
     CHECK(failover::read_history(s).error().message ==
           "state of prod: its failover history was written by a newer pave (version 2; this pave reads 1)");
   }
+  SUBCASE("a float where an integer belongs is invalid, not converted")
+  {
+    auto s = state::new_state("prod");
+    const nlohmann::json event = {{"id", "r1"},         {"operation", "failover"}, {"from", "primary"},
+                                  {"to", "secondary"}, {"started", "a"},          {"finished", "b"},
+                                  {"rto_ms", 1e300}};
+    s.sections["failover"] = {{"version", 1}, {"active", "primary"}, {"events", {event}}};
+    CHECK(failover::read_history(s).error().message ==
+          "state of prod: section \"failover\" is invalid: [json.exception.type_error.302] rto_ms must be an integer");
+    s.sections["failover"] = {{"version", 1.5}, {"active", "primary"}, {"events", nlohmann::json::array()}};
+    CHECK(failover::read_history(s).error().message ==
+          "state of prod: section \"failover\" is invalid: no integer version");
+  }
   SUBCASE("events beyond k_events_kept are dropped, oldest first")
   {
     auto s = state::new_state("prod");

@@ -70,6 +70,23 @@ TEST_CASE("failover::serialize_journal / parse_journal")
   doc["steps"][0]["number"] = 2;
   CHECK(failover::parse_journal(doc.dump(), "j.json").error().message ==
         "failover journal j.json is corrupt: step 2 recorded out of order (remove it to start over)");
+  // Numbers that are not integers, or do not fit, are corrupt fields, not converted (fuzz finding:
+  // json::get<long long>() on 1e300 is undefined behaviour).
+  doc = nlohmann::json::parse(text);
+  doc["started_ms"] = 1e300;
+  CHECK(failover::parse_journal(doc.dump(), "j.json").error().message ==
+        "failover journal j.json is corrupt: [json.exception.type_error.302] started_ms must be an integer "
+        "(remove it to start over)");
+  doc = nlohmann::json::parse(text);
+  doc["steps"][0]["duration_ms"] = 2.5;
+  CHECK_FALSE(failover::parse_journal(doc.dump(), "j.json"));
+  doc = nlohmann::json::parse(text);
+  doc["steps"][0]["number"] = 4294967297ULL; // would wrap to 1 as an int
+  CHECK_FALSE(failover::parse_journal(doc.dump(), "j.json"));
+  doc = nlohmann::json::parse(text);
+  doc["format_version"] = 1.0;
+  CHECK(failover::parse_journal(doc.dump(), "j.json").error().message ==
+        "failover journal j.json is corrupt: no integer format_version (remove it to start over)");
 }
 
 TEST_CASE("failover::run_steps")

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include <pave/codec/json_integer.hpp>
 #include <pave/cloud/aws/xml.hpp>
 #include <pave/util/base64.hpp>
 
@@ -567,15 +568,15 @@ AwsResult<void> S3::put_lifecycle(const std::string& bucket, const nlohmann::jso
     xml::add(rule.append_child("Filter"), "Prefix", r.value("prefix", ""));
     xml::add(rule, "Status", r.value("enabled", true) ? "Enabled" : "Disabled");
     if (r.contains("expiration_days")) {
-      xml::add(rule.append_child("Expiration"), "Days", std::to_string(r["expiration_days"].get<int>()));
+      xml::add(rule.append_child("Expiration"), "Days", std::to_string(codec::json_integer_at(r, "expiration_days")));
     }
     if (r.contains("noncurrent_expiration_days")) {
       xml::add(rule.append_child("NoncurrentVersionExpiration"), "NoncurrentDays",
-               std::to_string(r["noncurrent_expiration_days"].get<int>()));
+               std::to_string(codec::json_integer_at(r, "noncurrent_expiration_days")));
     }
     if (r.contains("abort_incomplete_days")) {
       xml::add(rule.append_child("AbortIncompleteMultipartUpload"), "DaysAfterInitiation",
-               std::to_string(r["abort_incomplete_days"].get<int>()));
+               std::to_string(codec::json_integer_at(r, "abort_incomplete_days")));
     }
   }
   auto o = op("PutBucketLifecycleConfiguration", "PUT", bucket, {}, "lifecycle");
