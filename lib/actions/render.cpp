@@ -396,10 +396,12 @@ util::Result<RenderResult> render(const RenderOptions& opts)
   std::vector<chart::RenderedFile> files;
   files.reserve(rendered.size());
   for (auto& t : rendered) {
-    auto buf = std::make_shared<const std::string>(std::move(t.output));
     auto name = std::make_shared<const std::string>(t.name);
-    files.push_back(chart::RenderedFile{*name, *buf});
-    result.buffers.push_back(std::move(buf));
+    for (auto& piece : t.output) {
+      auto buf = std::make_shared<const std::string>(std::move(piece));
+      files.push_back(chart::RenderedFile{*name, *buf});
+      result.buffers.push_back(std::move(buf));
+    }
     result.buffers.push_back(std::move(name));
   }
   PAVE_TRY_ASSIGN(chart::SortedManifests sorted, chart::sort_manifests(files));

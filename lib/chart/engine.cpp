@@ -4,6 +4,7 @@
 
 #include <pave/chart/files.hpp>
 #include <pave/chart/functions.hpp>
+#include <pave/chart/manifest.hpp>
 #include <pave/template/stack_guard.hpp>
 #include <pave/template/template.hpp>
 
@@ -91,6 +92,41 @@ void sort_templates(std::vector<std::string>& names)
 
 namespace {
 
+/// A template's output as the executor spilled it (Exec::run) turned into
+/// RenderedTemplate::output: "<no value>" removed from each piece (a spill
+/// never splits one), then the pieces re-cut where documents end. Each byte
+/// is copied once more, one piece at a time.
+std::vector<std::string> document_pieces(std::vector<std::string> spilled)
+{
+  for (auto& piece : spilled) {
+    strip_no_value(piece);
+  }
+  if (spilled.size() == 1) {
+    return spilled;
+  }
+  std::vector<std::string> pieces;
+  std::string carry; // the start of a document that goes on in the next piece
+  for (std::size_t i = 0; i < spilled.size(); ++i) {
+    std::string piece;
+    piece.reserve(carry.size() + spilled[i].size());
+    piece.append(carry).append(spilled[i]);
+    std::string().swap(spilled[i]);
+    carry.clear();
+    const std::size_t cut = i + 1 < spilled.size() ? last_document_cut(piece) : std::string::npos;
+    if (i + 1 < spilled.size() && (cut == std::string::npos || cut == 0)) {
+      carry = std::move(piece); // no document ends here: all of it goes on
+      continue;
+    }
+    if (cut != std::string::npos) {
+      carry.assign(piece, cut);
+      piece.resize(cut);
+      piece.shrink_to_fit();
+    }
+    pieces.push_back(std::move(piece));
+  }
+  return pieces;
+}
+
 util::Result<std::vector<RenderedTemplate>> render_impl(const Chart& c, const EngineInput& in,
                                                         const tmpl::FunctionTable& funcs, std::shared_ptr<void>* parsed)
 {
@@ -139,14 +175,15 @@ util::Result<std::vector<RenderedTemplate>> render_impl(const Chart& c, const En
     r.vals.items().insert_or_assign("Template",
                                     Value::map(MapItems{{"BasePath", r.base_path}, {"Name", r.name}}));
     std::string out;
-    if (auto e = set.execute(r.name, r.vals, out); !e) {
+    std::vector<std::string> spilled;
+    if (auto e = set.execute(r.name, r.vals, out, &spilled); !e) {
       return util::fail("{}", execution_error(r.name, e.error().message));
     }
     if (r.name.ends_with("NOTES.txt")) {
       continue;
     }
-    strip_no_value(out);
-    rendered.push_back(RenderedTemplate{r.name, std::move(out)});
+    spilled.push_back(std::move(out));
+    rendered.push_back(RenderedTemplate{r.name, document_pieces(std::move(spilled))});
   }
   std::sort(rendered.begin(), rendered.end(),
             [](const RenderedTemplate& a, const RenderedTemplate& b) { return a.name < b.name; });

@@ -24,8 +24,11 @@ struct EngineInput
 
 struct RenderedTemplate
 {
-  std::string name;   ///< "root/charts/sub/templates/a.yaml"
-  std::string output; ///< with "<no value>" removed
+  std::string name; ///< "root/charts/sub/templates/a.yaml"
+  /// The output with "<no value>" removed, in one piece, or for a large output
+  /// in pieces of about 256 KiB that each end where a document ends
+  /// (last_document_cut), so that it is never copied whole to grow it.
+  std::vector<std::string> output;
 };
 
 /// Helm's sortTemplates: deeper paths first, then reverse lexical order.

@@ -176,6 +176,14 @@ std::vector<std::string_view> split_documents(std::string_view content)
   return docs;
 }
 
+std::size_t last_document_cut(std::string_view content)
+{
+  // A separator is recognised by its line alone ("---" at a line's start), so
+  // the text after a cut there splits as it would have within the whole.
+  const std::size_t nl = content.rfind("\n---");
+  return nl == std::string_view::npos ? nl : nl + 1;
+}
+
 std::vector<std::string_view> split_manifests_trimmed(std::string_view content)
 {
   auto ascii_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; };

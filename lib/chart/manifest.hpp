@@ -42,6 +42,12 @@ struct RenderedFile
 /// non-blank character.
 std::vector<std::string_view> split_documents(std::string_view content);
 
+/// Where `content` can be cut without changing what split_documents finds:
+/// the start of its last line, other than the first, that begins with "---"
+/// (std::string_view::npos when there is none). split_documents of the text
+/// before the cut, then of the text from it, yields the documents of the whole.
+std::size_t last_document_cut(std::string_view content);
+
 /// Helm's releaseutil.SplitManifests (used by --show-only): documents split on
 /// "---" lines and trimmed of white space at both ends, in order.
 std::vector<std::string_view> split_manifests_trimmed(std::string_view content);

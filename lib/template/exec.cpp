@@ -44,8 +44,12 @@ Exec::Exec(const TemplateScope& scope, const FunctionTable& funcs, const Limits&
 {
 }
 
-void Exec::run(const Tree& tree, std::string_view name, const Value& data, std::string& out)
+void Exec::run(const Tree& tree, std::string_view name, const Value& data, std::string& out,
+               std::vector<std::string>* spill)
 {
+  m_top = &out;
+  m_spill = spill;
+  m_spilled = 0;
   run_frame(tree, name, 0, data, out);
 }
 
@@ -71,7 +75,7 @@ void Exec::run_frame(const Tree& tree, std::string_view name, int depth, Value d
   Frame frame{&tree, name, nullptr, m_vars.size(), depth};
   m_frame = &frame;
   m_out = &out;
-  m_out_start = out.size();
+  m_out_start = out_position();
   push_var("$", dot, false);
   walk(Ref{&dot}, tree.root);
 }
@@ -197,11 +201,39 @@ void Exec::write(std::string_view s)
   check_output();
 }
 
+std::size_t Exec::out_position() const noexcept
+{
+  return m_out->size() + (m_out == m_top ? m_spilled : 0);
+}
+
 void Exec::check_output()
 {
-  if (m_out->size() - m_out_start > m_limits.max_output) {
+  if (out_position() - m_out_start > m_limits.max_output) {
     errorf("output exceeds the limit of " + std::to_string(m_limits.max_output) + " bytes");
   }
+  if (m_out == m_top && m_spill != nullptr && m_out->size() >= k_spill_bytes) {
+    spill_output();
+  }
+}
+
+void Exec::spill_output()
+{
+  // Text written by separate writes could still form "<no value>" (Helm
+  // removes it from the whole output): keep a tail that may start one.
+  constexpr std::string_view k_no_value = "<no value>";
+  std::string& out = *m_out;
+  std::size_t keep = out.size();
+  if (const auto lt = out.rfind('<'); lt != std::string::npos && out.size() - lt < k_no_value.size() &&
+                                       k_no_value.starts_with(std::string_view(out).substr(lt))) {
+    keep = lt;
+  }
+  const std::string rest = out.substr(keep);
+  out.resize(keep);
+  m_spilled += out.size();
+  m_spill->push_back(std::move(out));
+  out = std::string();
+  out.reserve(k_spill_bytes + k_spill_bytes / 8);
+  out.append(rest);
 }
 
 Exec::Flow Exec::walk(const Ref& dot, const Node* node)

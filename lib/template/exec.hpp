@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include <pave/template/function.hpp>
 #include <pave/template/node.hpp>
@@ -73,7 +74,15 @@ public:
 
   /// Executes `tree` (registered as `name`) with `data` as dot and $,
   /// appending to `out`. Throws ExecError.
-  void run(const Tree& tree, std::string_view name, const Value& data, std::string& out);
+  ///
+  /// With `spill`, whenever `out` holds k_spill_bytes or more, its text moves
+  /// to the end of *spill and `out` starts again empty, so that a large output
+  /// is never copied to grow it (nor held twice while it grows). The output is
+  /// then the strings of *spill followed by `out`. A spill never separates the
+  /// characters of a "<no value>": a tail that may begin one stays in `out`.
+  void run(const Tree& tree, std::string_view name, const Value& data, std::string& out,
+           std::vector<std::string>* spill = nullptr);
+  static constexpr std::size_t k_spill_bytes = std::size_t(256) << 10;
 
   std::string execute_named(std::string_view name, const Value& data) override;
   std::string execute_text(std::string_view name, std::string_view text, const Value& data) override;
@@ -116,6 +125,8 @@ private:
   void print_value(const Node* node, const Ref& v);
   void write(std::string_view s);
   void check_output();
+  std::size_t out_position() const noexcept;
+  void spill_output();
   void at(const Node* node) { m_frame->node = node; }
   [[noreturn]] void errorf(std::string message);
   /// Throws ExecAbort when the stack is nearly used up.
@@ -166,7 +177,10 @@ private:
   std::uint64_t m_steps = 0; ///< nodes walked, against Limits::max_steps
   Frame* m_frame = nullptr;
   std::string* m_out = nullptr;
-  std::size_t m_out_start = 0;
+  std::size_t m_out_start = 0; ///< out_position() where the current frame began
+  std::string* m_top = nullptr;                ///< the output of run(), which may spill
+  std::vector<std::string>* m_spill = nullptr; ///< where it spills to
+  std::size_t m_spilled = 0;                   ///< bytes of m_top moved to m_spill
   std::deque<Var> m_vars;
 };
 

@@ -104,7 +104,8 @@ bool TemplateSet::has(std::string_view name) const
   return m_impl->scope.find(name) != nullptr;
 }
 
-util::Result<void> TemplateSet::execute(std::string_view name, const Value& data, std::string& out)
+util::Result<void> TemplateSet::execute(std::string_view name, const Value& data, std::string& out,
+                                        std::vector<std::string>* spill)
 {
   const Tree* tree = m_impl->scope.find(name);
   if (tree == nullptr) {
@@ -115,7 +116,7 @@ util::Result<void> TemplateSet::execute(std::string_view name, const Value& data
   run_with_stack(m_impl->limits.max_stack, [&] {
     Exec exec(m_impl->scope, m_impl->funcs, m_impl->limits);
     try {
-      exec.run(*tree, name, data, out);
+      exec.run(*tree, name, data, out, spill);
     } catch (const ExecError& e) {
       error = e.message;
     } catch (const ExecAbort& e) {

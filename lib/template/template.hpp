@@ -11,6 +11,7 @@
 #include <string>
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include <pave/template/function.hpp>
 #include <pave/template/value.hpp>
@@ -66,7 +67,10 @@ public:
   /// Executes template `name` with `data` as dot and $, appending output to `out`.
   /// Errors are Go's: "template: NAME:LINE:COL: executing \"NAME\" at <...>: ...",
   /// or "template: no template %q associated with template %q".
-  util::Result<void> execute(std::string_view name, const Value& data, std::string& out);
+  /// With `spill`, a large output is handed over in pieces: the strings
+  /// appended to *spill, then `out` (see Exec::run).
+  util::Result<void> execute(std::string_view name, const Value& data, std::string& out,
+                             std::vector<std::string>* spill = nullptr);
 
 private:
   struct Impl;

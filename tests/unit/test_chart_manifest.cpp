@@ -28,6 +28,27 @@ TEST_CASE("chart::split_documents")
   CHECK(join(pave::chart::split_documents("----\na: 1")) == "[-\na: 1]");
 }
 
+TEST_CASE("chart::last_document_cut: the parts split into the documents of the whole")
+{
+  using pave::chart::last_document_cut;
+  using pave::chart::split_documents;
+  CHECK(last_document_cut("a: 1\n---\nb: 2\n---\nc: 3") == 14);
+  CHECK(last_document_cut("---\na: 1\n") == std::string_view::npos); // only the first line
+  CHECK(last_document_cut("a: |\n  ---\n") == std::string_view::npos);  // not at a line's start
+  CHECK(last_document_cut("a: 1\n--") == std::string_view::npos);
+  for (const std::string_view text :
+       {"a: 1\n---\nb: 2\n---\nc: 3", "  \n---\na: 1\n---\n", "a\n----\nb", "a\n---x: 1\n---\t \n\n\ny",
+        "x\n---\n---\ny", "a: |\n  ---\n---\nb", "\n---", "a\n--- ---\nb"}) {
+    const std::size_t cut = last_document_cut(text);
+    REQUIRE(cut != std::string_view::npos);
+    auto parts = split_documents(text.substr(0, cut));
+    for (auto d : split_documents(text.substr(cut))) {
+      parts.push_back(d);
+    }
+    CHECK_MESSAGE(join(parts) == join(split_documents(text)), text);
+  }
+}
+
 TEST_CASE("chart::split_manifests_trimmed")
 {
   CHECK(join(pave::chart::split_manifests_trimmed("---\n# Source: a\nx: 1\n\n---\n# Source: b\ny: 2\n")) ==

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include <pave/template/exec.hpp>
 #include <pave/template/sprig/sprig.hpp>
 
 #include "test_template_support.hpp"
@@ -136,4 +137,47 @@ TEST_CASE("tmpl::Limits steps")
   CHECK(render("{{range until 400}}{{end}}x", {}, f, small) == "x");
   CHECK(render("{{range until 100}}{{range until 100}}{{end}}{{end}}", {}, f, small)
             .ends_with("exceeded the limit of 1000 execution steps"));
+}
+
+TEST_CASE("tmpl::Exec spills a large output in pieces, with the same text and limits")
+{
+  // 40,000 lines of 13 bytes (520,000 bytes), with "<no value>" written as
+  // two pieces ("<no " then "value>") every line: a spill must never separate
+  // them, or removing "<no value>" afterwards would miss one.
+  const auto data = pave::test::json_value(R"({"n": 40000, "v": "value>"})");
+  const std::string text = R"({{range $i := until (int .n)}}<no {{$.v}} {{printf "%05d" $i}}
+{{end}})";
+  const auto& funcs = sprig_functions();
+  pave::tmpl::TemplateSet set(funcs);
+  REQUIRE(set.parse("t", text));
+  std::string whole;
+  const auto ran = set.execute("t", data, whole);
+  REQUIRE_MESSAGE(ran, (ran ? "" : ran.error().message));
+  CHECK(whole.size() == 40000 * 17);
+
+  std::string out;
+  std::vector<std::string> spilled;
+  REQUIRE(set.execute("t", data, out, &spilled));
+  CHECK(spilled.size() >= 2);
+  std::string joined;
+  for (const auto& s : spilled) {
+    CHECK(s.size() >= pave::tmpl::Exec::k_spill_bytes - 9);
+    CHECK(s.size() <= pave::tmpl::Exec::k_spill_bytes + 19);
+    CHECK_FALSE(s.ends_with("<"));
+    CHECK_FALSE(s.ends_with("<no "));
+    joined += s;
+  }
+  joined += out;
+  CHECK(joined == whole);
+
+  // The output limit counts what was spilled.
+  Limits small;
+  small.max_output = 600000;
+  pave::tmpl::TemplateSet limited(funcs, small);
+  REQUIRE(limited.parse("t", text));
+  std::string out2;
+  std::vector<std::string> spilled2;
+  const auto r = limited.execute("t", data, out2, &spilled2);
+  REQUIRE_FALSE(r);
+  CHECK(r.error().message.find("output exceeds the limit of 600000 bytes") != std::string::npos);
 }
