@@ -31,14 +31,21 @@ public:
       return t;
     }();
     unsigned any_bad = 0;
+    std::size_t lines = 1;
     for (char c : m_t) {
       any_bad |= bad[static_cast<unsigned char>(c)];
+      lines += c == '\n' ? 1 : 0;
     }
     if (any_bad != 0) {
       return false;
     }
-    m_tree.nodes.reserve(m_t.size() / 12 + 8);
-    m_tree.children.reserve(m_t.size() / 12 + 8);
+    // Block YAML makes about two nodes a line ("key: value"; "- key: value"
+    // makes three): reserving that avoids growing a large tree by doubling,
+    // which held the old and the new array at once (7.3 MB for fleet's
+    // 520 KB of values, against 3.6 MB needed).
+    const std::size_t expected = lines * 9 / 4 + 8;
+    m_tree.nodes.reserve(expected);
+    m_tree.children.reserve(expected);
     std::size_t pos = 0;
     while (pos < m_t.size()) {
       std::size_t end = m_t.find('\n', pos);
