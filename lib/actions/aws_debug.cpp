@@ -120,7 +120,7 @@ util::Result<nlohmann::ordered_json> sign_spec(const nlohmann::json& spec)
     aws::SigningParams p;
     p.service = spec.at("service").get<std::string>();
     p.region = spec.at("region").get<std::string>();
-    p.time = std::chrono::system_clock::time_point(std::chrono::seconds(codec::json_integer_at(spec, "time", 0, INT32_MAX * 100LL)));
+    p.time = std::chrono::system_clock::time_point(std::chrono::seconds(codec::json_integer_at(spec, "time", 0, codec::k_max_epoch_seconds)));
     p.s3_rules = spec.value("s3", false);
     p.unsigned_payload = spec.value("unsigned", false);
     nlohmann::ordered_json out;

@@ -112,12 +112,12 @@ std::vector<std::string> document_pieces(std::vector<std::string> spilled)
     piece.append(carry).append(spilled[i]);
     std::string().swap(spilled[i]);
     carry.clear();
-    const std::size_t cut = i + 1 < spilled.size() ? last_document_cut(piece) : std::string::npos;
-    if (i + 1 < spilled.size() && (cut == std::string::npos || cut == 0)) {
-      carry = std::move(piece); // no document ends here: all of it goes on
-      continue;
-    }
-    if (cut != std::string::npos) {
+    if (i + 1 < spilled.size()) {
+      const std::size_t cut = last_document_cut(piece);
+      if (cut == std::string::npos) {
+        carry = std::move(piece); // no document ends here: all of it goes on
+        continue;
+      }
       carry.assign(piece, cut);
       piece.resize(cut);
       piece.shrink_to_fit();

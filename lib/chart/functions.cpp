@@ -133,7 +133,7 @@ std::string execution_error(std::string_view name, std::string_view error)
 
 void strip_no_value(std::string& out)
 {
-  static constexpr std::string_view k_no_value = "<no value>";
+  using tmpl::k_no_value;
   std::size_t pos = out.find(k_no_value);
   if (pos == std::string::npos) {
     return;

@@ -9,6 +9,10 @@
 
 namespace pave::codec {
 
+/// The bound for seconds since 1970 read from JSON (about the year 8800):
+/// converting more to a system_clock time point would overflow its nanoseconds.
+inline constexpr std::int64_t k_max_epoch_seconds = std::int64_t{INT32_MAX} * 100;
+
 /// v as an integer within [lo, hi]; nullopt for a float, a non-number or a
 /// value out of range.
 std::optional<std::int64_t> json_integer(const nlohmann::json& v,

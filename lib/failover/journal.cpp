@@ -51,10 +51,11 @@ util::Result<Journal> parse_journal(std::string_view text, const std::string& so
     return corrupt("not a JSON object");
   }
   const auto fv = doc.find("format_version");
-  if (fv == doc.end() || !codec::json_integer(*fv)) {
+  const auto format = fv == doc.end() ? std::nullopt : codec::json_integer(*fv);
+  if (!format) {
     return corrupt("no integer format_version");
   }
-  if (*codec::json_integer(*fv) != Journal::k_format) {
+  if (*format != Journal::k_format) {
     return util::fail("failover journal {} has format {}; this pave reads format {}", source, fv->dump(),
                       Journal::k_format);
   }

@@ -97,13 +97,13 @@ util::Result<Discovery> decode_discovery(std::string_view text)
   if (doc.is_discarded() || !doc.is_object()) {
     return util::fail("discovery cache: not JSON");
   }
-  const auto format = codec::json_integer(doc.value("format_version", nlohmann::json()));
-  if (format != k_discovery_format_version) {
-    return util::fail("discovery cache: format_version {} is not {}", doc.value("format_version", nlohmann::json()).dump(),
-                      k_discovery_format_version);
+  const nlohmann::json format = doc.value("format_version", nlohmann::json());
+  if (codec::json_integer(format) != k_discovery_format_version) {
+    return util::fail("discovery cache: format_version {} is not {}", format.dump(), k_discovery_format_version);
   }
   Discovery d;
-  d.fetched_at = std::chrono::system_clock::time_point(std::chrono::seconds(codec::json_integer(doc.value("fetched_at", nlohmann::json()), 0, INT32_MAX * 100LL).value_or(0)));
+  const auto fetched_at = codec::json_integer(doc.value("fetched_at", nlohmann::json()), 0, codec::k_max_epoch_seconds);
+  d.fetched_at = std::chrono::system_clock::time_point(std::chrono::seconds(fetched_at.value_or(0)));
   try {
     for (const auto& r : doc.at("resources")) {
       d.resources.push_back({r.at("group").get<std::string>(), r.at("version").get<std::string>(),

@@ -242,7 +242,7 @@ std::string eval_args(std::span<const BuiltinArg> args)
   printable.reserve(args.size());
   for (const auto& a : args) {
     if (a.value->is_nil()) {
-      printable.emplace_back("<no value>");
+      printable.emplace_back(k_no_value);
     } else if (a.value->is_object() && a.value->as_object().kind_name() == "ptr") {
       printable.push_back(Value::object(std::make_shared<Indirected>(*a.value)));
     } else {

@@ -198,7 +198,7 @@ void Exec::pop(std::size_t mark)
 void Exec::write(std::string_view s)
 {
   m_out->append(s);
-  check_output();
+  wrote_output();
 }
 
 std::size_t Exec::out_position() const noexcept
@@ -206,7 +206,7 @@ std::size_t Exec::out_position() const noexcept
   return m_out->size() + (m_out == m_top ? m_spilled : 0);
 }
 
-void Exec::check_output()
+void Exec::wrote_output()
 {
   if (out_position() - m_out_start > m_limits.max_output) {
     errorf("output exceeds the limit of " + std::to_string(m_limits.max_output) + " bytes");
@@ -220,7 +220,6 @@ void Exec::spill_output()
 {
   // Text written by separate writes could still form "<no value>" (Helm
   // removes it from the whole output): keep a tail that may start one.
-  constexpr std::string_view k_no_value = "<no value>";
   std::string& out = *m_out;
   std::size_t keep = out.size();
   if (const auto lt = out.rfind('<'); lt != std::string::npos && out.size() - lt < k_no_value.size() &&
@@ -418,14 +417,14 @@ void Exec::print_value(const Node* node, const Ref& v)
 {
   at(node);
   if (v.v->is_nil()) {
-    write("<no value>");
+    write(k_no_value);
   } else if (v.v->is_string()) {
     write(v.v->as_string());
   } else if (v.v->is_object()) {
     write(indirect_sprint(*v.v));
   } else {
     append_value(*m_out, *v.v);
-    check_output();
+    wrote_output();
   }
 }
 

@@ -124,7 +124,8 @@ private:
   void walk_template(const Ref& dot, const TemplateNode* node);
   void print_value(const Node* node, const Ref& v);
   void write(std::string_view s);
-  void check_output();
+  /// After a write: checks the output limit, then spills a full top-level output.
+  void wrote_output();
   std::size_t out_position() const noexcept;
   void spill_output();
   void at(const Node* node) { m_frame->node = node; }

@@ -9,6 +9,10 @@
 
 namespace pave::tmpl {
 
+/// What text/template prints for a missing (nil) value; Helm removes it from
+/// rendered templates.
+inline constexpr std::string_view k_no_value = "<no value>";
+
 /// fmt.Sprint(v) of one value, i.e. %v: maps as map[k:v ...] (sorted keys),
 /// lists as [a b], floats with strconv 'g' shortest form (1.234567e+06), nil as <nil>.
 std::string sprint_value(const Value& v);
