@@ -8,14 +8,23 @@ backup_directory_project
 for n in 1 2 3 4; do
   expect_exit 0 pave backup create -e dev --name "b$n"
 done
-# Pin the creation times: b1 40 days ago, b2 10 days ago, b3 and b4 today.
+# Pin the creation times: b1 40 days ago, b2 10 days ago, b3 and b4 on
+# today's UTC date, whatever the hour (b3 no earlier than midnight, so a
+# run just after 00:00 UTC does not move it to yesterday's daily bucket).
 python3 - <<'PY'
 import json, datetime
-now = datetime.datetime.now(datetime.timezone.utc)
-for name, days, minutes in [("b1", 40, 0), ("b2", 10, 0), ("b3", 0, 30), ("b4", 0, 1)]:
+now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+midnight = now.replace(hour=0, minute=0, second=0)
+b4 = max(midnight, now - datetime.timedelta(minutes=1))
+b3 = max(midnight, b4 - datetime.timedelta(minutes=30))
+if b3 == b4:
+    b4 = b3 + datetime.timedelta(seconds=1)
+times = {"b1": now - datetime.timedelta(days=40), "b2": now - datetime.timedelta(days=10),
+         "b3": b3, "b4": b4}
+for name, when in times.items():
     p = f"backups/{name}/backup.json"
     d = json.load(open(p))
-    d["created"] = (now - datetime.timedelta(days=days, minutes=minutes)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    d["created"] = when.strftime("%Y-%m-%dT%H:%M:%SZ")
     json.dump(d, open(p, "w"))
 PY
 expect_exit 0 pave backup list -e dev -o json
