@@ -5,6 +5,7 @@
 #include <vector>
 
 #include <rapidjson/document.h>
+#include <simdjson.h>
 #include <rapidjson/error/en.h>
 #include <string_view>
 #include <unordered_map>
@@ -376,18 +377,15 @@ private:
 bool certainly_valid(const json& values, std::string_view schema_text)
 {
   rapidjson::Document schema;
-  // Iterative (no recursion on deep input) and validating UTF-8, like the
-  // full validator's parser: a text that fails here goes the slow way, which
-  // reports the error. Validating costs a third of the parse, so an all-ASCII
-  // text (the usual schema) skips it.
-  const bool ascii = std::all_of(schema_text.begin(), schema_text.end(),
-                                 [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (ascii) {
-    schema.Parse<rapidjson::kParseIterativeFlag>(schema_text.data(), schema_text.size());
-  } else {
-    schema.Parse<rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag>(schema_text.data(),
-                                                                                         schema_text.size());
+  // Iterative (no recursion on deep input), and only on valid UTF-8, like
+  // the full validator's parser: a text that fails here goes the slow way,
+  // which reports the error. simdjson checks the encoding at gigabytes a
+  // second; RapidJSON's own check (kParseValidateEncodingFlag) went a
+  // character at a time and cost half the parse of traefik's 181 KB schema.
+  if (!simdjson::validate_utf8(schema_text.data(), schema_text.size())) {
+    return false;
   }
+  schema.Parse<rapidjson::kParseIterativeFlag>(schema_text.data(), schema_text.size());
   if (schema.HasParseError() || !well_formed(schema, 0)) {
     return false;
   }
