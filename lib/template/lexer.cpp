@@ -90,7 +90,10 @@ std::string item_string(const Item& item)
     return std::string(item.val);
   }
   if (item.type > ItemType::keyword) {
-    return "<" + std::string(item.val) + ">";
+    std::string s(1, '<'); // appended, not "<" + ... + ">" (GCC 12's false -Wrestrict)
+    s.append(item.val);
+    s += '>';
+    return s;
   }
   if (item.val.size() > 10) {
     return lex::quote(item.val, 10) + "...";
@@ -105,8 +108,8 @@ Lexer::Lexer(std::string_view input, bool emit_comment, bool break_ok, bool cont
 
 Item Lexer::next_item()
 {
-  while (m_head == m_items.size()) {
-    m_items.clear();
+  while (m_head == m_count) {
+    m_count = 0;
     m_head = 0;
     if (m_state == State::done) {
       return Item{}; // a closed channel yields the zero item
@@ -182,7 +185,7 @@ void Lexer::backup()
 
 void Lexer::emit(ItemType t)
 {
-  m_items.push_back(Item{t, m_start, m_input.substr(m_start, m_pos - m_start), m_start_line});
+  m_items[m_count++] = Item{t, m_start, m_input.substr(m_start, m_pos - m_start), m_start_line};
   m_start = m_pos;
   m_start_line = m_line;
 }
@@ -210,10 +213,21 @@ void Lexer::accept_run(std::string_view valid)
   backup();
 }
 
+void Lexer::skip_ascii_alpha_numeric()
+{
+  while (m_pos < m_input.size()) {
+    const auto c = static_cast<unsigned char>(m_input[m_pos]);
+    if (c >= 0x80 || !is_alpha_numeric(c)) {
+      return;
+    }
+    ++m_pos;
+  }
+}
+
 Lexer::State Lexer::errorf(std::string message)
 {
   m_error = std::move(message);
-  m_items.push_back(Item{ItemType::error, m_start, m_error, m_start_line});
+  m_items[m_count++] = Item{ItemType::error, m_start, m_error, m_start_line};
   return State::done;
 }
 
@@ -388,8 +402,9 @@ Lexer::State Lexer::lex_inside_action()
 Lexer::State Lexer::lex_space()
 {
   int num_spaces = 0;
-  while (is_space(peek())) {
-    next();
+  while (m_pos < m_input.size() && is_space(static_cast<unsigned char>(m_input[m_pos]))) {
+    m_line += m_input[m_pos] == '\n';
+    ++m_pos;
     ++num_spaces;
   }
   // Be careful about a trim-marked closing delimiter, which has a minus
@@ -407,6 +422,7 @@ Lexer::State Lexer::lex_space()
 
 Lexer::State Lexer::lex_identifier()
 {
+  skip_ascii_alpha_numeric();
   for (;;) {
     const char32_t r = next();
     if (is_alpha_numeric(r)) {
@@ -451,6 +467,7 @@ Lexer::State Lexer::lex_field_or_variable(ItemType typ)
     return State::inside_action;
   }
   char32_t r = 0;
+  skip_ascii_alpha_numeric();
   for (;;) {
     r = next();
     if (!is_alpha_numeric(r)) {
@@ -563,6 +580,15 @@ bool Lexer::scan_number()
 Lexer::State Lexer::lex_quote()
 {
   for (;;) {
+    // Bytes other than these three (UTF-8 continuation bytes included) only
+    // move the position: the rune-by-rune loop below sees the same runes.
+    while (m_pos < m_input.size()) {
+      const char c = m_input[m_pos];
+      if (c == '\\' || c == '"' || c == '\n') {
+        break;
+      }
+      ++m_pos;
+    }
     char32_t r = next();
     if (r == '\\') {
       r = next();

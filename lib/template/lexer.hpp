@@ -2,11 +2,11 @@
 /// Go text/template's lexer (text/template/parse/lex.go), pull-driven: the
 /// parser asks for one item at a time. Positions are byte offsets into the
 /// input, lines are 1-based, and error items carry Go's exact messages.
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace pave::tmpl {
 
@@ -87,6 +87,8 @@ private:
   void ignore();
   bool accept(std::string_view valid);
   void accept_run(std::string_view valid);
+  /// Moves past ASCII letters, digits and '_' (never a newline).
+  void skip_ascii_alpha_numeric();
   State errorf(std::string message);
   bool at_terminator();
   std::pair<bool, bool> at_right_delim() const;
@@ -118,8 +120,11 @@ private:
   int m_line = 1;
   int m_start_line = 1;
   State m_state = State::text;
-  std::vector<Item> m_items; ///< emitted, not yet returned
-  std::size_t m_head = 0;
+  /// Emitted, not yet returned: a step emits at most two items (text then
+  /// EOF), so a fixed buffer serves instead of a vector.
+  std::array<Item, 4> m_items{};
+  std::uint8_t m_count = 0;
+  std::uint8_t m_head = 0;
   std::string m_error; ///< text of the error item
 };
 
