@@ -80,6 +80,37 @@ struct Chunk
   std::optional<util::Error> error;
 };
 
+constexpr std::string_view k_hpa_kind = "HorizontalPodAutoscaler";
+
+/// The HPAs of `source` (the last of a key wins, as in source order), read on
+/// `threads` threads by chunks of `chunk`: only the resources that may be one.
+/// A record that cannot be read is skipped here: pricing reads every record
+/// and reports the first error in source order.
+HpaIndex read_hpas(const ObjectSource& source, std::size_t chunks, std::size_t chunk, int threads)
+{
+  std::vector<HpaIndex> found(chunks);
+  util::parallel_for(chunks, threads, [&](std::size_t c) {
+    simdjson::dom::parser parser;
+    const std::size_t end = std::min(source.size(), (c + 1) * chunk);
+    for (std::size_t i = c * chunk; i < end; ++i) {
+      if (!source.may_be_kind(i, k_hpa_kind)) {
+        continue;
+      }
+      const auto r = source.read(i, parser);
+      if (r && r->object && string_of(json_member(*r->object, "kind")) == k_hpa_kind) {
+        index_hpa(*r->object, found[c]);
+      }
+    }
+  });
+  HpaIndex all;
+  for (auto& one : found) {
+    for (auto& entry : one) {
+      all.insert_or_assign(entry.first, entry.second);
+    }
+  }
+  return all;
+}
+
 /// price_resource() into `item` (empty): false when the resource costs nothing.
 util::Result<bool> price_into(const Object& r, const Rates& rates, const HpaIndex& hpas, const std::string& environment,
                               LineItem& item)
@@ -148,8 +179,12 @@ util::Result<Estimate> estimate(const ObjectSource& source, const Rates& rates, 
   constexpr std::size_t k_chunk = 2048;
   const std::size_t n = source.size();
   std::vector<Chunk> chunks((n + k_chunk - 1) / k_chunk);
-  const HpaIndex no_hpas;
   const int threads = util::worker_threads(4);
+  // A source that filters kinds has its HPAs read first (a state file: a
+  // look at each record's text finds the few that may be one), and every
+  // workload is priced once, with the whole index.
+  const bool hpas_first = source.filters_kinds();
+  const HpaIndex hpas_found = hpas_first ? read_hpas(source, chunks.size(), k_chunk, threads) : HpaIndex();
   util::parallel_for(chunks.size(), threads, [&](std::size_t c) {
     Chunk& out = chunks[c];
     simdjson::dom::parser parser;
@@ -161,7 +196,7 @@ util::Result<Estimate> estimate(const ObjectSource& source, const Rates& rates, 
         out.error = std::move(r.error());
         return;
       }
-      if (r->object && string_of(json_member(*r->object, "kind")) == "HorizontalPodAutoscaler") {
+      if (!hpas_first && r->object && string_of(json_member(*r->object, "kind")) == k_hpa_kind) {
         HpaIndex one;
         index_hpa(*r->object, one);
         for (auto& entry : one) {
@@ -170,7 +205,7 @@ util::Result<Estimate> estimate(const ObjectSource& source, const Rates& rates, 
       }
       // Priced in place: a LineItem is moved once more, into the estimate.
       LineItem& item = out.items.emplace_back(i, LineItem()).second;
-      const auto priced = price_into(*r, rates, no_hpas, environment, item);
+      const auto priced = price_into(*r, rates, hpas_found, environment, item);
       if (!priced) {
         out.error = std::move(priced.error());
         return;
@@ -193,9 +228,9 @@ util::Result<Estimate> estimate(const ObjectSource& source, const Rates& rates, 
     count += chunk.items.size();
     e.unpriced += chunk.unpriced;
   }
-  // The workloads that an HPA scales, priced again now that every HPA is
-  // known: read again, by chunk on as many threads.
-  if (!hpas.empty()) {
+  // Without the HPAs read first, the workloads that an HPA scales are priced
+  // again now that every HPA is known: read again, by chunk on as many threads.
+  if (!hpas_first && !hpas.empty()) {
     util::parallel_for(chunks.size(), threads, [&](std::size_t c) {
       Chunk& chunk = chunks[c];
       simdjson::dom::parser parser;

@@ -395,7 +395,10 @@ util::Result<void> StateFile::check(const ParseOptions& options)
     if (key.find('\\') != std::string_view::npos) { // a key with escapes (a hand-written format-1 pool)
       simdjson::dom::parser p;
       std::string_view k;
-      if (p.parse("[" + std::string(text.substr(0, end)) + "]").at(0).get_string().get(k) != simdjson::SUCCESS) {
+      std::string array(1, '['); // appended, not "[" + ... + "]" (GCC 12's false -Wrestrict)
+      array.append(text.substr(0, end));
+      array += ']';
+      if (p.parse(array).at(0).get_string().get(k) != simdjson::SUCCESS) {
         return off_layout();
       }
       unescaped->push_back(std::string(k));

@@ -65,6 +65,9 @@ public:
   /// Decodes resource `i` with `parser`. Errors: "state file NAME is invalid:
   /// resources[3].kind: expected a string", unknown fields ...
   util::Result<ResourceView> resource(std::size_t i, simdjson::dom::parser& parser) const;
+  /// The JSON text of resource record `i` as stored, undecoded (for a quick
+  /// look, such as a search for a word before decoding).
+  std::string_view resource_text(std::size_t i) const { return text(m_resources[i]); }
 
   std::size_t revision_count() const { return m_revisions.size(); }
   util::Result<RevisionView> revision(std::size_t i, simdjson::dom::parser& parser) const;

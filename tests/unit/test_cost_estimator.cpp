@@ -7,6 +7,9 @@
 //   c = 7.46 x g                                = 0.0312460733 $/vCPU-h
 #include <doctest/doctest.h>
 
+#include <array>
+#include <atomic>
+
 #include <pave/cost/diff.hpp>
 #include <pave/cost/estimator.hpp>
 #include <pave/cost/group.hpp>
@@ -112,6 +115,43 @@ TEST_CASE("cost::estimate: workloads from requests x replicas")
     CHECK(cost::round_cents(e.items[0].monthly) == 28.92);
     CHECK(cost::round_cents(e.items[0].monthly_max) == 144.62);
     CHECK(e.items[0].detail.starts_with("HPA 2-10 replicas"));
+
+    // A source that filters kinds (a state file) has its HPAs read first, and
+    // only those: every workload is then priced once, with the same result.
+    class TextSource final : public cost::ObjectSource
+    {
+    public:
+      explicit TextSource(std::vector<std::string> texts) : m_texts(std::move(texts)) {}
+      std::size_t size() const override { return m_texts.size(); }
+      util::Result<cost::Object> read(std::size_t i, simdjson::dom::parser& parser) const override
+      {
+        ++reads[i];
+        cost::Value v;
+        if (parser.parse(m_texts[i]).get(v) != simdjson::SUCCESS) {
+          return util::fail("resource {} is not JSON", i);
+        }
+        return cost::Object{"r", "web", v};
+      }
+      bool filters_kinds() const override { return true; }
+      bool may_be_kind(std::size_t i, std::string_view kind) const override
+      {
+        return m_texts[i].find(kind) != std::string::npos;
+      }
+      mutable std::array<std::atomic<int>, 2> reads{}; ///< by resource
+
+    private:
+      std::vector<std::string> m_texts;
+    };
+    const auto rates = util::value_or_throw(cost::make_rates(cost::builtin_catalog(), f.config, f.usage, f.region));
+    TextSource source({deployment("api", 1, "500m", "1Gi").dump(), hpa.dump()});
+    const auto filtered = util::value_or_throw(cost::estimate(source, rates, "prod"));
+    CHECK(source.reads[0] == 1); // the Deployment once, not again
+    CHECK(source.reads[1] == 2); // the HPA first, then with the rest
+    REQUIRE(filtered.items.size() == 1);
+    CHECK(filtered.unpriced == 1);
+    CHECK(filtered.items[0].monthly == e.items[0].monthly);
+    CHECK(filtered.items[0].monthly_max == e.items[0].monthly_max);
+    CHECK(filtered.items[0].detail == e.items[0].detail);
   }
   SUBCASE("StatefulSet with a volume claim template on a mapped storage class")
   {
