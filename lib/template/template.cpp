@@ -65,7 +65,7 @@ util::Result<void> TemplateSet::parse(std::string_view name, std::string_view te
   return parse_all(std::span(&source, 1));
 }
 
-util::Result<void> TemplateSet::parse_all(std::span<const Source> sources, std::size_t* failed)
+util::Result<void> TemplateSet::parse_all(std::span<const Source> sources, std::size_t* failed, int threads)
 {
   std::vector<ParsedTrees> parsed(sources.size());
   auto parse_at = [&](std::size_t i) { parsed[i] = parse_one(sources[i].name, sources[i].text, m_impl->funcs, m_impl->limits); };
@@ -76,7 +76,7 @@ util::Result<void> TemplateSet::parse_all(std::span<const Source> sources, std::
   // A second thread pays for itself from a few tens of KiB of templates (a
   // chart with a library such as Bitnami's common has hundreds).
   constexpr std::size_t k_parallel_bytes = 32 * 1024;
-  if (sources.size() > 1 && bytes >= k_parallel_bytes && std::thread::hardware_concurrency() >= 2) {
+  if (sources.size() > 1 && bytes >= k_parallel_bytes && threads >= 2 && std::thread::hardware_concurrency() >= 2) {
     util::parallel_for(sources.size(), 2, parse_at);
   } else {
     for (std::size_t i = 0; i < sources.size(); ++i) {

@@ -55,11 +55,11 @@ public:
     std::string_view text;
   };
   /// parse() of each source in order, with the same result, but the parsing
-  /// itself (independent per source) runs on two threads when there is enough
-  /// text; the trees are then added in order, so later definitions still
-  /// win. On failure no tree is added, and `failed` (when given) is set to the
-  /// index of the first source that does not parse.
-  util::Result<void> parse_all(std::span<const Source> sources, std::size_t* failed = nullptr);
+  /// itself (independent per source) runs on up to `threads` (at most two)
+  /// threads when there is enough text; the trees are then added in order, so
+  /// later definitions still win. On failure no tree is added, and `failed`
+  /// (when given) is set to the index of the first source that does not parse.
+  util::Result<void> parse_all(std::span<const Source> sources, std::size_t* failed = nullptr, int threads = 2);
 
   /// True when a template with this name exists (defined or parsed).
   bool has(std::string_view name) const;
