@@ -53,13 +53,13 @@ std::string number_kinds(std::string_view n)
   const auto* node = number(n);
   std::string out;
   if (node->is_int) {
-    out += "I" + std::to_string(node->int64);
+    out.append("I").append(std::to_string(node->int64));
   }
   if (node->is_uint) {
-    out += "U" + std::to_string(node->uint64);
+    out.append("U").append(std::to_string(node->uint64));
   }
   if (node->is_float) {
-    out += "F" + pave::tmpl::format_float(node->float64);
+    out.append("F").append(pave::tmpl::format_float(node->float64));
   }
   if (node->is_complex) {
     out += "C";

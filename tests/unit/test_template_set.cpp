@@ -3,6 +3,8 @@
 // Helm's (tpl parses into a clone of the set).
 #include <doctest/doctest.h>
 
+#include <fmt/format.h>
+
 #include <string>
 #include <vector>
 
@@ -65,7 +67,7 @@ TEST_CASE("tmpl::TemplateSet::parse_all is parse() of each source in order, on t
   std::vector<std::string> names;
   std::vector<TemplateSet::Source> sources;
   for (std::size_t i = 0; i < texts.size(); ++i) {
-    names.push_back("t" + std::to_string(100 + i) + ".yaml");
+    names.push_back(fmt::format("t{}.yaml", 100 + i));
   }
   for (std::size_t i = 0; i < texts.size(); ++i) {
     sources.push_back({names[i], texts[i]});
