@@ -83,7 +83,6 @@ public:
     PAVE_TRY_ASSIGN(const state::ResourceView r, m_file->resource(i, parser));
     return cost::Object{r.address, r.app, r.applied};
   }
-  bool filters_kinds() const override { return true; }
   /// A record of `kind` holds the word, unless a string is written with
   /// \u escapes (pave writes none for ASCII; a hand-edited file may).
   bool may_be_kind(std::size_t i, std::string_view kind) const override

@@ -70,12 +70,10 @@ private:
   std::vector<Value> m_values;
 };
 
-/// What one thread priced: items with their index in the source, HPAs in
-/// source order, and the first error.
+/// What one thread priced: its items in source order, and the first error.
 struct Chunk
 {
-  std::vector<std::pair<std::size_t, LineItem>> items;
-  std::vector<std::pair<std::string, std::pair<double, double>>> hpas;
+  std::vector<LineItem> items;
   int unpriced = 0;
   std::optional<util::Error> error;
 };
@@ -174,17 +172,14 @@ util::Result<Estimate> estimate(const ObjectSource& source, const Rates& rates, 
   e.environment = environment;
   e.region = rates.region_name;
   // Resources are priced independently, in chunks on up to 4 threads, each
-  // reading its records with its own parser. HPAs are collected on the way;
-  // the workloads they scale are priced again below, once all are known.
+  // reading its records with its own parser, once the HPAs are known: they
+  // are read first (from a state file only the few records whose text may be
+  // one), so that every workload is priced once, with its HPA's range.
   constexpr std::size_t k_chunk = 2048;
   const std::size_t n = source.size();
   std::vector<Chunk> chunks((n + k_chunk - 1) / k_chunk);
   const int threads = util::worker_threads(4);
-  // A source that filters kinds has its HPAs read first (a state file: a
-  // look at each record's text finds the few that may be one), and every
-  // workload is priced once, with the whole index.
-  const bool hpas_first = source.filters_kinds();
-  const HpaIndex hpas_found = hpas_first ? read_hpas(source, chunks.size(), k_chunk, threads) : HpaIndex();
+  const HpaIndex hpas = read_hpas(source, chunks.size(), k_chunk, threads);
   util::parallel_for(chunks.size(), threads, [&](std::size_t c) {
     Chunk& out = chunks[c];
     simdjson::dom::parser parser;
@@ -196,16 +191,9 @@ util::Result<Estimate> estimate(const ObjectSource& source, const Rates& rates, 
         out.error = std::move(r.error());
         return;
       }
-      if (!hpas_first && r->object && string_of(json_member(*r->object, "kind")) == k_hpa_kind) {
-        HpaIndex one;
-        index_hpa(*r->object, one);
-        for (auto& entry : one) {
-          out.hpas.emplace_back(entry.first, entry.second);
-        }
-      }
       // Priced in place: a LineItem is moved once more, into the estimate.
-      LineItem& item = out.items.emplace_back(i, LineItem()).second;
-      const auto priced = price_into(*r, rates, hpas_found, environment, item);
+      LineItem& item = out.items.emplace_back();
+      const auto priced = price_into(*r, rates, hpas, environment, item);
       if (!priced) {
         out.error = std::move(priced.error());
         return;
@@ -216,58 +204,17 @@ util::Result<Estimate> estimate(const ObjectSource& source, const Rates& rates, 
       }
     }
   });
-  HpaIndex hpas;
   std::size_t count = 0;
   for (auto& chunk : chunks) {
     if (chunk.error) {
       return std::unexpected(std::move(*chunk.error));
     }
-    for (auto& [key, range] : chunk.hpas) {
-      hpas[key] = range; // the last one wins, as in source order
-    }
     count += chunk.items.size();
     e.unpriced += chunk.unpriced;
   }
-  // Without the HPAs read first, the workloads that an HPA scales are priced
-  // again now that every HPA is known: read again, by chunk on as many threads.
-  if (!hpas_first && !hpas.empty()) {
-    util::parallel_for(chunks.size(), threads, [&](std::size_t c) {
-      Chunk& chunk = chunks[c];
-      simdjson::dom::parser parser;
-      std::string key;
-      for (auto& [i, item] : chunk.items) {
-        if (!scalable(item.kind)) {
-          continue;
-        }
-        assign_hpa_key(key, item.namespace_, item.kind, item.name);
-        if (!hpas.contains(key)) {
-          continue;
-        }
-        auto again = source.read(i, parser);
-        if (!again) {
-          chunk.error = std::move(again.error());
-          return;
-        }
-        LineItem scaled;
-        auto priced = price_into(*again, rates, hpas, environment, scaled);
-        if (!priced) {
-          chunk.error = std::move(priced.error());
-          return;
-        }
-        if (*priced) {
-          item = std::move(scaled);
-        }
-      }
-    });
-    for (auto& chunk : chunks) {
-      if (chunk.error) {
-        return std::unexpected(std::move(*chunk.error));
-      }
-    }
-  }
   e.items.reserve(count + 1);
   for (auto& chunk : chunks) {
-    for (auto& [i, item] : chunk.items) {
+    for (auto& item : chunk.items) {
       e.items.push_back(std::move(item));
     }
     chunk.items = {};

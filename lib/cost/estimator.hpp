@@ -42,20 +42,17 @@ public:
   virtual std::size_t size() const = 0;
   /// Resource `i`; its views stay valid until `parser` parses again.
   virtual util::Result<Object> read(std::size_t i, simdjson::dom::parser& parser) const = 0;
-  /// True when may_be_kind() tells kinds apart without decoding (a state
-  /// file's record text), so that finding the few resources of one kind
-  /// first costs less than reading them all twice.
-  virtual bool filters_kinds() const { return false; }
   /// False when resource `i` is certainly not of `kind`; true when it may be.
+  /// A source whose read() decodes (a state file) looks at the record's text,
+  /// so that finding the few resources of one kind does not decode them all.
   virtual bool may_be_kind(std::size_t, std::string_view) const { return true; }
 };
 
 /// Prices every resource of `source`, on up to 4 threads. Resources that
 /// cost nothing by themselves are counted in Estimate::unpriced. Workloads
 /// that a HorizontalPodAutoscaler scales are priced as a range: the HPAs are
-/// read first when the source filters kinds, otherwise the workloads are
-/// read again once every HPA is known. Errors name the resource; the first
-/// one in source order is returned.
+/// read first (see may_be_kind), then every resource is priced once. Errors
+/// name the resource; the first one in source order is returned.
 util::Result<Estimate> estimate(const ObjectSource& source, const Rates& rates, const std::string& environment);
 
 /// estimate() of objects held as nlohmann::json (rendered, or from a plan).

@@ -129,22 +129,12 @@ std::string pods_text(double n)
 
 } // namespace
 
-void assign_hpa_key(std::string& key, std::string_view namespace_, std::string_view kind, std::string_view name)
-{
-  key.assign(namespace_).append("/").append(kind).append("/").append(name);
-}
-
 std::string hpa_key(std::string_view namespace_, std::string_view kind, std::string_view name)
 {
   std::string key;
   key.reserve(namespace_.size() + kind.size() + name.size() + 2);
-  assign_hpa_key(key, namespace_, kind, name);
+  key.append(namespace_).append("/").append(kind).append("/").append(name);
   return key;
-}
-
-bool scalable(std::string_view kind)
-{
-  return kind == "Deployment" || kind == "StatefulSet" || kind == "ReplicaSet" || kind == "ReplicationController";
 }
 
 void index_hpa(Value hpa, HpaIndex& index)

@@ -21,10 +21,6 @@ using HpaIndex = std::map<std::string, std::pair<double, double>, std::less<>>;
 
 /// The key of a workload in an HpaIndex.
 std::string hpa_key(std::string_view namespace_, std::string_view kind, std::string_view name);
-/// The same key written into `key` (a buffer reused across many lookups).
-void assign_hpa_key(std::string& key, std::string_view namespace_, std::string_view kind, std::string_view name);
-/// True for the kinds an HPA scales (Deployment, StatefulSet, ReplicaSet, ReplicationController).
-bool scalable(std::string_view kind);
 
 /// Adds `hpa` (an autoscaling/v1 or v2 HorizontalPodAutoscaler) to `index`.
 void index_hpa(Value hpa, HpaIndex& index);

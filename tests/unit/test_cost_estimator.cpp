@@ -116,8 +116,9 @@ TEST_CASE("cost::estimate: workloads from requests x replicas")
     CHECK(cost::round_cents(e.items[0].monthly_max) == 144.62);
     CHECK(e.items[0].detail.starts_with("HPA 2-10 replicas"));
 
-    // A source that filters kinds (a state file) has its HPAs read first, and
-    // only those: every workload is then priced once, with the same result.
+    // A source that tells kinds apart from its text (a state file) has only
+    // its HPAs read first: every workload is then priced once, with the same
+    // result.
     class TextSource final : public cost::ObjectSource
     {
     public:
@@ -132,7 +133,6 @@ TEST_CASE("cost::estimate: workloads from requests x replicas")
         }
         return cost::Object{"r", "web", v};
       }
-      bool filters_kinds() const override { return true; }
       bool may_be_kind(std::size_t i, std::string_view kind) const override
       {
         return m_texts[i].find(kind) != std::string::npos;
