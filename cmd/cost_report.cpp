@@ -79,7 +79,7 @@ void setup_cost_report(CLI::App& app, cli::Context& ctx)
       throw util::Fatal(util::Error{"--plan and --state exclude each other", "", util::ExitCode::usage});
     }
     o->today = util::now_rfc3339().substr(0, 10);
-    auto kept = std::make_unique<actions::CostReportResult>(util::value_or_throw(actions::cost_report(*project, *o)));
+    auto kept = std::make_shared<const actions::CostReportResult>(util::value_or_throw(actions::cost_report(*project, *o)));
     const actions::CostReportResult& result = *kept;
     for (const auto& note : result.notes) {
       ctx.err() << "pave: " << note << "\n";
@@ -106,7 +106,7 @@ void setup_cost_report(CLI::App& app, cli::Context& ctx)
         "", util::ExitCode::budget_exceeded});
       ctx.exit_code = static_cast<int>(util::ExitCode::budget_exceeded);
     }
-    util::leave_to_exit(std::move(kept)); // the command ends here
+    util::park_until_exit(std::move(kept)); // the command ends here
   });
 }
 

@@ -5,7 +5,6 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <mutex>
 #include <system_error>
 #include <thread>
 #include <tuple>
@@ -20,6 +19,7 @@
 #include <pave/chart/path_match.hpp>
 #include <pave/chart/schema.hpp>
 #include <pave/chart/user_values.hpp>
+#include <pave/util/heap.hpp>
 
 namespace pave::actions {
 
@@ -42,16 +42,6 @@ template <typename... T> void dispose_in_background(T&&... garbage)
   } catch (const std::system_error&) {
     // No thread: the holder is freed here.
   }
-}
-
-/// Keeps what a render no longer needs, unfreed, until the process exits.
-template <typename... T> void leave_to_exit(T&&... garbage)
-{
-  static std::mutex mutex;
-  static auto* const parked = new std::vector<std::shared_ptr<void>>; // never freed, still reachable
-  auto holder = std::make_shared<std::tuple<std::decay_t<T>...>>(std::forward<T>(garbage)...);
-  std::lock_guard lock(mutex);
-  parked->push_back(std::move(holder));
 }
 
 std::vector<std::string> split_commas(const std::vector<std::string>& in)
@@ -447,7 +437,7 @@ util::Result<RenderResult> render(const RenderOptions& opts)
     PAVE_TRY(apply_show_only(opts.show_only, result));
   }
   if (opts.leave_garbage_to_exit) {
-    leave_to_exit(std::move(c), std::move(user), std::move(values), std::move(in), std::move(parsed),
+    util::leave_to_exit(std::move(c), std::move(user), std::move(values), std::move(in), std::move(parsed),
                   std::move(funcs));
   } else {
     dispose_in_background(std::move(c), std::move(user), std::move(values), std::move(in), std::move(parsed),

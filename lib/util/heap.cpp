@@ -1,6 +1,8 @@
 #include <pave/util/heap.hpp>
 
 #include <cstdlib> // defines __GLIBC__ with glibc
+#include <mutex>
+#include <vector>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -16,6 +18,14 @@ void use_compact_heap() noexcept
   // large blocks are freed, so blocks above 128 KiB stay individually mapped.
   mallopt(M_TRIM_THRESHOLD, 1 << 20);
 #endif
+}
+
+void park_until_exit(std::shared_ptr<const void> garbage)
+{
+  static std::mutex mutex;
+  static auto* const parked = new std::vector<std::shared_ptr<const void>>; // never freed, still reachable
+  std::lock_guard lock(mutex);
+  parked->push_back(std::move(garbage));
 }
 
 } // namespace pave::util
