@@ -5,8 +5,8 @@
 #include <vector>
 
 #include <rapidjson/document.h>
-#include <simdjson.h>
 #include <rapidjson/error/en.h>
+#include <simdjson.h>
 #include <string_view>
 #include <unordered_map>
 
