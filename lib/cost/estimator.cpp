@@ -190,6 +190,10 @@ util::Result<Estimate> estimate(const ObjectSource& source, const Rates& rates, 
     simdjson::dom::parser parser;
     const std::size_t end = std::min(n, (c + 1) * k_chunk);
     for (std::size_t i = c * k_chunk; i < end; ++i) {
+      if (const auto type = source.type_of(i); type && !is_cloud(type->api_version) && !kind_may_cost(type->kind)) {
+        ++out.unpriced; // a ConfigMap, an HPA ...: not read at all
+        continue;
+      }
       auto r = source.read(i, parser);
       if (!r) {
         out.error = std::move(r.error());

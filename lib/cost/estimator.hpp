@@ -33,6 +33,13 @@ struct Object
   std::optional<Value> object; ///< nullopt: none recorded (costs nothing)
 };
 
+/// The apiVersion and kind of a resource, as views.
+struct ResourceType
+{
+  std::string_view api_version;
+  std::string_view kind;
+};
+
 /// Resources read by index, possibly on several threads at once, each with
 /// its own simdjson parser (a state file decodes record i into it).
 class ObjectSource
@@ -46,6 +53,11 @@ public:
   /// A source whose read() decodes (a state file) looks at the record's text,
   /// so that finding the few resources of one kind does not decode them all.
   virtual bool may_be_kind(std::size_t, std::string_view) const { return true; }
+  /// The apiVersion and kind of resource `i` when the source can tell them
+  /// without decoding it (a state file's record starts with its address), or
+  /// nullopt. A resource of a kind that never costs anything by itself
+  /// (kind_may_cost()) is then counted without being read.
+  virtual std::optional<ResourceType> type_of(std::size_t) const { return std::nullopt; }
 };
 
 /// Prices every resource of `source`, on up to 4 threads. Resources that

@@ -1,6 +1,7 @@
 #include <pave/cost/kubernetes.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <optional>
 
@@ -178,9 +179,20 @@ util::Result<PodRequests> pod_requests(Value pod_spec)
   return sum;
 }
 
+bool kind_may_cost(std::string_view kind)
+{
+  static constexpr std::array<std::string_view, 11> k_kinds{
+      "CronJob", "DaemonSet", "Deployment", "Ingress", "Job", "PersistentVolumeClaim", "Pod", "ReplicaSet",
+      "ReplicationController", "Service", "StatefulSet"};
+  return std::find(k_kinds.begin(), k_kinds.end(), kind) != k_kinds.end();
+}
+
 util::Result<bool> price_kubernetes(Value object, const Rates& rates, const HpaIndex& hpas, LineItem& item)
 {
   const std::string& kind = item.kind;
+  if (!kind_may_cost(kind)) { // the one list of kinds priced below
+    return false;
+  }
   const Value spec = json_member(object, "spec");
   std::optional<Value> pod_spec;
   double replicas = 1, replicas_max = 1, hours = rates.hours;

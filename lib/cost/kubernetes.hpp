@@ -34,6 +34,12 @@ struct PodRequests
 };
 util::Result<PodRequests> pod_requests(Value pod_spec);
 
+/// False when a Kubernetes object of `kind` never costs anything by itself
+/// (ConfigMap, HorizontalPodAutoscaler ...): price_kubernetes() returns false
+/// for it without looking further. True for the kinds it prices (a Service
+/// only as type LoadBalancer, an Ingress only of class alb).
+bool kind_may_cost(std::string_view kind);
+
 /// Fills item.components (and item.detail) for a Kubernetes object of
 /// item.kind; false when the kind costs nothing by itself. Errors: bad
 /// quantities or schedules, naming the object ("Deployment shop/web:

@@ -415,6 +415,34 @@ util::Result<void> StateFile::check(const ParseOptions& options)
   return {};
 }
 
+std::optional<std::pair<std::string_view, std::string_view>> StateFile::resource_head(std::size_t i) const
+{
+  std::string_view t = resource_text(i);
+  // A JSON string without escapes that starts `t` after `prefix`; it is removed from `t`.
+  const auto take = [&t](std::string_view prefix) -> std::optional<std::string_view> {
+    if (!t.starts_with(prefix)) {
+      return std::nullopt;
+    }
+    t.remove_prefix(prefix.size());
+    const auto end = t.find_first_of("\"\\");
+    if (end == std::string_view::npos || t[end] != '"') {
+      return std::nullopt;
+    }
+    const std::string_view s = t.substr(0, end);
+    t.remove_prefix(end + 1);
+    return s;
+  };
+  const auto address = take("{\"address\":\"");
+  if (!address) {
+    return std::nullopt;
+  }
+  const auto api_version = take(",\"api_version\":\"");
+  if (!api_version) {
+    return std::nullopt;
+  }
+  return std::pair{*address, *api_version};
+}
+
 util::Result<ResourceView> StateFile::resource(std::size_t i, simdjson::dom::parser& parser) const
 {
   PAVE_TRY_ASSIGN(const element e, parse_line(m_resources[i], parser));

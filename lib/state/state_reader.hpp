@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <simdjson.h>
@@ -68,6 +69,11 @@ public:
   /// The JSON text of resource record `i` as stored, undecoded (for a quick
   /// look, such as a search for a word before decoding).
   std::string_view resource_text(std::size_t i) const { return text(m_resources[i]); }
+  /// The address and api_version of resource record `i`, read from the start
+  /// of its text without decoding it (pave writes a record's members in
+  /// order, address first), or nullopt when the record does not start so
+  /// or either string holds an escape. Use resource() for the checked view.
+  std::optional<std::pair<std::string_view, std::string_view>> resource_head(std::size_t i) const;
 
   std::size_t revision_count() const { return m_revisions.size(); }
   util::Result<RevisionView> revision(std::size_t i, simdjson::dom::parser& parser) const;

@@ -26,6 +26,8 @@ region = "us-east-1"
 endpoint_url = "$MOTO_URL"
 [apps.fleet]
 chart = "$fleet"
+[apps.extras]
+chart = "charts/extras"
 
 [cloud.s3_buckets.assets]
 name = "fleet-assets-{env}"
@@ -45,6 +47,30 @@ desired = $1
 usage_file = "usage.yml"
 TOML
 }
+# Kinds that cost nothing by themselves, beside the fleet: counted as free
+# from the desired state and from the recorded one (where their records are
+# not even decoded: cost-report knows their kind from the address).
+mkdir -p charts/extras/templates
+printf 'apiVersion: v2\nname: extras\nversion: 1.0.0\n' > charts/extras/Chart.yaml
+cat > charts/extras/templates/free.yaml <<'YAML'
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: settings}
+data: {LOG_LEVEL: info}
+---
+apiVersion: v1
+kind: Secret
+metadata: {name: token}
+stringData: {token: abc}
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata: {name: absent}
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: absent}
+  minReplicas: 2
+  maxReplicas: 4
+YAML
 write_toml 3
 cat > usage.yml <<'YAML'
 version: 0.1
@@ -99,6 +125,8 @@ expect_contains out "create  S3Bucket fleet-assets-prod"
 expect_exit 0 pave cost-report -e prod --format json --group-by tag:team
 expect_json out "abs(d['monthly'] - ($fleet_total + $cloud_total)) < 0.02"
 expect_json out 'd["environments"][0]["priced_resources"] == 1504 and d["environments"][0]["region"] == "us-east-1"'
+free=$(python3 -c 'import json; print(json.load(open("out"))["environments"][0]["unpriced_resources"])')
+[ "$free" -ge 3 ] || fail "the ConfigMap, Secret and HPA are not counted as free ($free)"
 teams=$(python3 -c 'import sys, yaml; print(len({s["labels"]["team"] for s in yaml.safe_load(open(sys.argv[1]))["services"]}))' "$fleet/values.yaml")
 expect_json out "len(d['groups']) == $teams + 1 and d['groups'][-1] == {'key': '(none)', 'resources': 4, 'monthly': $cloud_total, 'monthly_max': 457.73}"
 expect_json out "abs(d['monthly_max'] - d['monthly'] - 210.24) < 0.01"
@@ -109,6 +137,7 @@ expect_json out "abs(d['monthly_max'] - d['monthly'] - 210.24) < 0.01"
 expect_exit 0 pave deploy -e prod --yes
 expect_exit 0 pave cost-report -e prod --state --format json
 expect_json out "abs(d['monthly'] - ($fleet_total + $cloud_total)) < 0.02 and d['source'] == 'state'"
+expect_json out "d['environments'][0]['priced_resources'] == 1504 and d['environments'][0]['unpriced_resources'] == $free"
 
 # A change: 2 more instances in the group = 2 x 730 x 0.096 = +$140.16, one line.
 write_toml 5

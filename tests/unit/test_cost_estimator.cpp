@@ -137,7 +137,15 @@ TEST_CASE("cost::estimate: workloads from requests x replicas")
       {
         return m_texts[i].find(kind) != std::string::npos;
       }
+      std::optional<cost::ResourceType> type_of(std::size_t i) const override
+      {
+        if (kinds.empty()) {
+          return std::nullopt;
+        }
+        return cost::ResourceType{"apps/v1", kinds[i]};
+      }
       mutable std::array<std::atomic<int>, 2> reads{}; ///< by resource
+      std::vector<std::string> kinds; ///< what type_of() tells, when not empty
 
     private:
       std::vector<std::string> m_texts;
@@ -152,6 +160,16 @@ TEST_CASE("cost::estimate: workloads from requests x replicas")
     CHECK(filtered.items[0].monthly == e.items[0].monthly);
     CHECK(filtered.items[0].monthly_max == e.items[0].monthly_max);
     CHECK(filtered.items[0].detail == e.items[0].detail);
+    // A source that tells each resource's kind without decoding it: the HPA,
+    // which costs nothing by itself, is read for the index only.
+    TextSource typed({deployment("api", 1, "500m", "1Gi").dump(), hpa.dump()});
+    typed.kinds = {"Deployment", "HorizontalPodAutoscaler"};
+    const auto skipped = util::value_or_throw(cost::estimate(typed, rates, "prod"));
+    CHECK(typed.reads[0] == 1);
+    CHECK(typed.reads[1] == 1);
+    REQUIRE(skipped.items.size() == 1);
+    CHECK(skipped.unpriced == 1);
+    CHECK(skipped.items[0].monthly_max == e.items[0].monthly_max);
   }
   SUBCASE("StatefulSet with a volume claim template on a mapped storage class")
   {
@@ -211,6 +229,25 @@ TEST_CASE("cost::estimate: workloads from requests x replicas")
     const auto r = cost::estimate({{"a", "web", &bad}}, rates, "prod");
     REQUIRE(!r);
     CHECK(r.error().message == "Deployment shop/api: container app: cpu: \"12x\" is not a Kubernetes quantity");
+  }
+}
+
+TEST_CASE("cost::kind_may_cost: the kinds price_kubernetes prices")
+{
+  for (const std::string_view kind : {"Deployment", "StatefulSet", "ReplicaSet", "ReplicationController", "DaemonSet",
+                                      "Pod", "Job", "CronJob", "PersistentVolumeClaim", "Service", "Ingress"}) {
+    CHECK_MESSAGE(cost::kind_may_cost(kind), kind);
+  }
+  // Free kinds, even shaped like a workload with requests: nothing is priced.
+  Fixture f;
+  for (const std::string kind : {"ConfigMap", "Secret", "HorizontalPodAutoscaler", "ServiceAccount", "Namespace",
+                                 "PodTemplate", "deployment"}) {
+    CHECK_FALSE(cost::kind_may_cost(kind));
+    json o = deployment("x", 3, "1", "1Gi");
+    o["kind"] = kind;
+    const auto e = f.run({o});
+    CHECK_MESSAGE(e.items.empty(), kind);
+    CHECK(e.unpriced == 1);
   }
 }
 

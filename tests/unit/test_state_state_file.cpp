@@ -339,6 +339,25 @@ TEST_CASE("state::StateFile")
     CHECK(r->revision == 2);
     REQUIRE(r->applied);
     CHECK(state::to_json(*r->applied) == sample().resources[0].applied);
+    const auto head = f->resource_head(0);
+    REQUIRE(head);
+    CHECK(head->first == "k8s:apps/v1/Deployment/shop/web");
+    CHECK(head->second == "apps/v1");
+  }
+  SUBCASE("resource_head reads only a record that starts with an unescaped address and api_version")
+  {
+    std::string g = golden();
+    const std::string plain = "\"address\":\"k8s:apps/v1/Deployment/shop/web\"";
+    REQUIRE(g.find(plain) != std::string::npos);
+    // The same address written with an escape: still the same record, but no quick look.
+    g.replace(g.find(plain), plain.size(), "\"address\":\"k8s:apps\\/v1/Deployment/shop/web\"");
+    const auto f = state::StateFile::open(rechecksum(g), "dev.json");
+    REQUIRE_MESSAGE(f, (f ? "" : f.error().message));
+    CHECK_FALSE(f->resource_head(0));
+    simdjson::dom::parser parser;
+    const auto r = f->resource(0, parser);
+    REQUIRE(r);
+    CHECK(r->address == "k8s:apps/v1/Deployment/shop/web");
   }
   SUBCASE("open_state_file reads older formats through the upgraders")
   {
