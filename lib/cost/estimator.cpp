@@ -80,7 +80,8 @@ struct Chunk
 constexpr std::string_view k_hpa_kind = "HorizontalPodAutoscaler";
 
 /// The HPAs of `source` (the last of a key wins, as in source order), read on
-/// `threads` threads by chunks of `chunk`: only the resources that may be one.
+/// `threads` threads by chunks of `chunk`: only the resources that may be one
+/// (by type_of() when the source can tell, or else may_be_kind()).
 /// A record that cannot be read is skipped here: pricing reads every record
 /// and reports the first error in source order.
 HpaIndex read_hpas(const ObjectSource& source, std::size_t chunks, std::size_t chunk, int threads)
@@ -90,7 +91,8 @@ HpaIndex read_hpas(const ObjectSource& source, std::size_t chunks, std::size_t c
     simdjson::dom::parser parser;
     const std::size_t end = std::min(source.size(), (c + 1) * chunk);
     for (std::size_t i = c * chunk; i < end; ++i) {
-      if (!source.may_be_kind(i, k_hpa_kind)) {
+      const auto type = source.type_of(i);
+      if (type ? type->kind != k_hpa_kind : !source.may_be_kind(i, k_hpa_kind)) {
         continue;
       }
       const auto r = source.read(i, parser);

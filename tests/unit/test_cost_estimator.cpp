@@ -135,6 +135,7 @@ TEST_CASE("cost::estimate: workloads from requests x replicas")
       }
       bool may_be_kind(std::size_t i, std::string_view kind) const override
       {
+        ++searches;
         return m_texts[i].find(kind) != std::string::npos;
       }
       std::optional<cost::ResourceType> type_of(std::size_t i) const override
@@ -145,6 +146,7 @@ TEST_CASE("cost::estimate: workloads from requests x replicas")
         return cost::ResourceType{"apps/v1", kinds[i]};
       }
       mutable std::array<std::atomic<int>, 2> reads{}; ///< by resource
+      mutable std::atomic<int> searches{0};             ///< may_be_kind() calls
       std::vector<std::string> kinds; ///< what type_of() tells, when not empty
 
     private:
@@ -167,6 +169,8 @@ TEST_CASE("cost::estimate: workloads from requests x replicas")
     const auto skipped = util::value_or_throw(cost::estimate(typed, rates, "prod"));
     CHECK(typed.reads[0] == 1);
     CHECK(typed.reads[1] == 1);
+    CHECK(typed.searches == 0); // the kinds are known: no text is searched for the HPAs
+    CHECK(source.searches == 2);
     REQUIRE(skipped.items.size() == 1);
     CHECK(skipped.unpriced == 1);
     CHECK(skipped.items[0].monthly_max == e.items[0].monthly_max);
