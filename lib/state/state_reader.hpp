@@ -94,6 +94,9 @@ private:
 
   StateFile() = default;
   util::Result<void> check(const ParseOptions& options);
+  /// check() from the header line on: `line` (number `line_no`) is it, the next starts at `pos`.
+  util::Result<void> check_rest(const ParseOptions& options, std::string_view checksum, std::string_view line,
+                                std::size_t line_no, std::size_t pos);
   util::Result<simdjson::dom::element> parse_line(const Line& line, simdjson::dom::parser& parser) const;
   std::string_view text(const Line& line) const { return m_bytes.substr(line.begin, line.end - line.begin); }
 
