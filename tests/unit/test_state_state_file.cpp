@@ -1,4 +1,7 @@
+#include <algorithm>
+
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <pave/state/state_file.hpp>
 #include <pave/state/state_reader.hpp>
@@ -343,6 +346,35 @@ TEST_CASE("state::StateFile")
     REQUIRE(head);
     CHECK(head->first == "k8s:apps/v1/Deployment/shop/web");
     CHECK(head->second == "apps/v1");
+  }
+  SUBCASE("a large file is summed on another thread: a mismatch is still the verdict")
+  {
+    state::State big = sample();
+    const auto proto = big.resources[0];
+    for (int i = 0; i < 12000; ++i) { // ~5 MB: past the size summed on a thread of its own
+      auto r = proto;
+      r.name = fmt::format("w{:05}", i);
+      r.address = "k8s:apps/v1/Deployment/shop/" + r.name;
+      r.applied["metadata"]["name"] = r.name;
+      r.applied["metadata"]["annotations"] = {{"note", std::string(300, 'x')}};
+      big.resources.push_back(r);
+    }
+    std::sort(big.resources.begin(), big.resources.end(),
+              [](const auto& a, const auto& b) { return a.address < b.address; });
+    const std::string bytes = util::value_or_throw(state::serialize_state(big));
+    REQUIRE(bytes.size() > (4u << 20));
+    const auto f = state::StateFile::open(bytes, "dev.json");
+    REQUIRE_MESSAGE(f, (f ? "" : f.error().message));
+    CHECK(f->resource_count() == 12001);
+    const std::string mismatch = "state file dev.json is corrupt: checksum mismatch (truncated or edited by hand)";
+    std::string flipped = bytes; // a byte deep in a record
+    flipped[bytes.size() / 2] = static_cast<char>(flipped[bytes.size() / 2] ^ 0x01);
+    CHECK(state::StateFile::open(flipped, "dev.json").error().message == mismatch);
+    std::string off_layout = bytes; // a record's comma gone: the layout breaks, but the sum comes first
+    off_layout.erase(bytes.find("},\n{\"address\"", bytes.size() / 3) + 1, 1);
+    CHECK(state::StateFile::open(off_layout, "dev.json").error().message == mismatch);
+    CHECK(state::StateFile::open(rechecksum(off_layout), "dev.json").error().message.find("not in the layout") !=
+          std::string::npos);
   }
   SUBCASE("resource_head reads only a record that starts with an unescaped address and api_version")
   {
