@@ -217,26 +217,32 @@ util::Result<Estimate> estimate(const ObjectSource& source, const Rates& rates, 
     }
     e.unpriced += chunk.unpriced;
   }
+  // One pass over the priced items: squeezed together, counted for the
+  // warnings, checked for order and summed (in order, as total() would).
   std::size_t kept = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (priced[i] != 0) {
-      if (kept != i) {
-        e.items[kept] = std::move(e.items[i]);
-      }
-      ++kept;
-    }
-  }
-  e.items.erase(e.items.begin() + static_cast<std::ptrdiff_t>(kept), e.items.end());
   int no_requests = 0;
   int unpriced_asg = 0;
-  for (const auto& item : e.items) {
-    if (item.detail.ends_with("no resource requests")) {
-      ++no_requests;
+  bool sorted = true;
+  double monthly = 0;
+  double monthly_max = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (priced[i] == 0) {
+      continue;
     }
-    if (item.kind == "AutoScalingGroupCapacity" && item.components.empty()) {
-      ++unpriced_asg;
+    if (kept != i) {
+      e.items[kept] = std::move(e.items[i]);
     }
+    const LineItem& item = e.items[kept];
+    no_requests += item.detail.ends_with("no resource requests") ? 1 : 0;
+    unpriced_asg += item.kind == "AutoScalingGroupCapacity" && item.components.empty() ? 1 : 0;
+    sorted = sorted && (kept == 0 || e.items[kept - 1].address < item.address);
+    monthly += item.monthly;
+    monthly_max += item.monthly_max;
+    ++kept;
   }
+  e.items.erase(e.items.begin() + static_cast<std::ptrdiff_t>(kept), e.items.end());
+  e.monthly = monthly;
+  e.monthly_max = monthly_max;
   if (rates.config->eks_cluster) {
     LineItem eks;
     eks.address = "aws:eks_cluster/" + environment;
@@ -248,10 +254,12 @@ util::Result<Estimate> estimate(const ObjectSource& source, const Rates& rates, 
     eks.detail = "cluster of the environment ([cost] eks_cluster)";
     total(eks);
     e.items.push_back(std::move(eks));
+    sorted = false; // its address goes before those of Kubernetes objects
   }
-  const auto by_address = [](const LineItem& a, const LineItem& b) { return a.address < b.address; };
-  if (!std::is_sorted(e.items.begin(), e.items.end(), by_address)) { // a state is sorted already
-    std::sort(e.items.begin(), e.items.end(), by_address);
+  if (!sorted) { // a state is sorted already
+    std::stable_sort(e.items.begin(), e.items.end(),
+                     [](const LineItem& a, const LineItem& b) { return a.address < b.address; });
+    total(e); // in the order of the items, as above
   }
   if (no_requests > 0) {
     e.warnings.push_back(fmt::format("{} workload{} without resource requests: priced at zero", no_requests,
@@ -261,7 +269,6 @@ util::Result<Estimate> estimate(const ObjectSource& source, const Rates& rates, 
     e.warnings.push_back(fmt::format("{} Auto Scaling group{} no instance_type in the usage file: not priced",
                                      unpriced_asg, unpriced_asg == 1 ? " has" : "s have"));
   }
-  total(e);
   return e;
 }
 

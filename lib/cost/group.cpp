@@ -11,9 +11,9 @@ namespace {
 
 constexpr std::string_view k_groups[] = {"environment", "app", "namespace", "kind"};
 
-std::string or_none(const std::string& s)
+std::string_view or_none(const std::string& s)
 {
-  return s.empty() ? "(none)" : s;
+  return s.empty() ? std::string_view("(none)") : std::string_view(s);
 }
 
 } // namespace
@@ -32,7 +32,7 @@ util::Result<void> check_group_by(std::string_view by)
                     did_you_mean_hint(by, k_groups));
 }
 
-std::string group_key(const LineItem& item, std::string_view by)
+std::string_view group_key(const LineItem& item, std::string_view by)
 {
   if (by == "environment") {
     return or_none(item.environment);
@@ -48,21 +48,23 @@ std::string group_key(const LineItem& item, std::string_view by)
   }
   if (by.starts_with("tag:")) {
     const auto it = item.tags.find(std::string(by.substr(4)));
-    return it == item.tags.end() ? "(none)" : or_none(it->second);
+    return it == item.tags.end() ? std::string_view("(none)") : or_none(it->second);
   }
   return "(none)";
 }
 
 std::vector<GroupTotal> group_totals(const std::vector<Estimate>& estimates, std::string_view by)
 {
-  std::map<std::string, GroupTotal> groups;
+  std::map<std::string, GroupTotal, std::less<>> groups;
   for (const auto& e : estimates) {
     for (const auto& item : e.items) {
-      std::string key = group_key(item, by);
-      auto& g = groups[key];
-      if (g.key.empty()) {
-        g.key = std::move(key);
+      const std::string_view key = group_key(item, by);
+      auto it = groups.find(key);
+      if (it == groups.end()) {
+        it = groups.emplace(std::string(key), GroupTotal{}).first;
+        it->second.key = std::string(key);
       }
+      GroupTotal& g = it->second;
       ++g.resources;
       g.monthly += item.monthly;
       g.monthly_max += item.monthly_max;

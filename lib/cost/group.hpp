@@ -22,8 +22,8 @@ struct GroupTotal
 /// environment, app, namespace, kind, tag:KEY (did you mean "namespace"?)`.
 util::Result<void> check_group_by(std::string_view by);
 
-/// The group of `item` under `by`.
-std::string group_key(const LineItem& item, std::string_view by);
+/// The group of `item` under `by` (a view of the item's field, or "(none)").
+std::string_view group_key(const LineItem& item, std::string_view by);
 
 /// Totals by group over every item of `estimates`, largest monthly first
 /// (ties by key).
