@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <deque>
 #include <iostream>
 #include <iterator>
 #include <thread>
@@ -10,6 +11,7 @@
 
 #include <pave/cloud/aws/s3_object_store.hpp>
 #include <pave/state/state_file.hpp>
+#include <pave/state/state_reader.hpp>
 #include <pave/util/fs.hpp>
 #include <pave/util/strings.hpp>
 
@@ -90,18 +92,54 @@ util::Result<StateSnapshot> state_read(const StateOptions& o)
   return snap;
 }
 
+util::Result<StateFileSnapshot> state_read_file(const StateOptions& o)
+{
+  PAVE_TRY_ASSIGN(auto store, open_state(o));
+  StateFileSnapshot snap;
+  snap.store = store->describe();
+  PAVE_TRY_ASSIGN(auto file, store->read_file());
+  if (file) {
+    snap.file = std::make_unique<state::StateFile>(std::move(*file));
+  }
+  return snap;
+}
+
 util::Result<state::ResourceRecord> state_show(const StateOptions& o, std::string_view address)
 {
-  PAVE_TRY_ASSIGN(auto snap, state_read(o));
-  if (!snap.state) {
+  PAVE_TRY_ASSIGN(auto snap, state_read_file(o));
+  if (!snap.file) {
     return std::unexpected(no_state(o, snap.store));
   }
-  if (const auto* r = snap.state->find(address)) {
-    return *r;
-  }
+  // Each record's address from the start of its text, the one asked for decoded.
+  const state::StateFile& f = *snap.file;
+  simdjson::dom::parser parser;
   std::vector<std::string_view> addresses;
-  for (const auto& r : snap.state->resources) {
-    addresses.push_back(r.address);
+  addresses.reserve(f.resource_count());
+  std::deque<std::string> decoded; // the addresses of records written with escapes
+  for (std::size_t i = 0; i < f.resource_count(); ++i) {
+    std::string_view a;
+    if (const auto head = f.resource_head(i)) {
+      a = head->first;
+    } else {
+      PAVE_TRY_ASSIGN(const auto view, f.resource(i, parser));
+      a = decoded.emplace_back(view.address);
+    }
+    if (a != address) {
+      addresses.push_back(a);
+      continue;
+    }
+    PAVE_TRY_ASSIGN(const auto r, f.resource(i, parser));
+    state::ResourceRecord out;
+    out.address = std::string(r.address);
+    out.app = std::string(r.app);
+    out.api_version = std::string(r.api_version);
+    out.kind = std::string(r.kind);
+    out.namespace_ = std::string(r.namespace_);
+    out.name = std::string(r.name);
+    out.applied = r.applied ? state::to_json(*r.applied) : nlohmann::json();
+    out.digest = std::string(r.digest);
+    out.revision = r.revision;
+    return out;
   }
   util::Error e{fmt::format("no resource {} in the state of {}", address, o.environment)};
   if (auto guess = util::did_you_mean(address, addresses); !guess.empty()) {

@@ -65,6 +65,16 @@ struct StateSnapshot
 };
 util::Result<StateSnapshot> state_read(const StateOptions& options);
 
+/// As StateSnapshot, the file checked but its records decoded on demand
+/// (state::StateFile): for commands that read a large state without
+/// building it (`state list` and `state show` of 100,000 resources).
+struct StateFileSnapshot
+{
+  std::string store;
+  std::unique_ptr<state::StateFile> file; ///< null when there is no state yet (state_reader.hpp)
+};
+util::Result<StateFileSnapshot> state_read_file(const StateOptions& options);
+
 /// The record of `address`. Error: "no resource ADDRESS in the state of ENV"
 /// with a did-you-mean hint.
 util::Result<state::ResourceRecord> state_show(const StateOptions& options, std::string_view address);

@@ -76,6 +76,24 @@ TEST_CASE("actions::state_push and state_rm")
   SUBCASE("show finds a resource or suggests one")
   {
     CHECK(actions::state_show(o, "k8s:v1/ConfigMap/shop/cm2").value().name == "cm2");
+    // Read record by record, it is the record of the whole state.
+    json doc = json::parse(hand_written(3));
+    const std::string ref = "sha256:" + std::string(64, 'a');
+    doc["objects"][ref] = {{"apiVersion", "v1"}, {"kind", "ConfigMap"}, {"data", {{"k", 1.5}}}};
+    doc["resources"][1]["applied"] = ref;
+    doc["resources"][1]["digest"] = ref;
+    doc["resources"][1]["revision"] = 7;
+    doc["serial"] = 2;
+    test::write_file("hand2.json", doc.dump());
+    push.file = "hand2.json";
+    const auto again = actions::state_push(o, push);
+    REQUIRE_MESSAGE(again, (again ? "" : again.error().message));
+    const auto snap = actions::state_read(o).value();
+    const auto shown = actions::state_show(o, "k8s:v1/ConfigMap/shop/cm1").value();
+    CHECK(shown == *snap.state->find("k8s:v1/ConfigMap/shop/cm1"));
+    CHECK(shown.revision == 7);
+    CHECK(shown.applied["data"]["k"] == 1.5);
+    CHECK(actions::state_show(o, "k8s:v1/ConfigMap/shop/cm0").value() == *snap.state->find("k8s:v1/ConfigMap/shop/cm0"));
     const auto r = actions::state_show(o, "k8s:v1/ConfigMap/shop/cm22");
     CHECK(r.error().message == "no resource k8s:v1/ConfigMap/shop/cm22 in the state of dev");
     CHECK(r.error().detail == "did you mean k8s:v1/ConfigMap/shop/cm2?");
