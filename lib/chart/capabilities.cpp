@@ -1,6 +1,10 @@
 #include <pave/chart/capabilities.hpp>
 
 #include <algorithm>
+#include <charconv>
+#include <cstdint>
+#include <string_view>
+#include <vector>
 
 #include <pave/chart/semver.hpp>
 #include <pave/template/function.hpp>
@@ -151,17 +155,58 @@ private:
 
 util::Result<KubeVersion> parse_kube_version(std::string_view s)
 {
-  std::string_view kv = s;
-  if (kv.starts_with("v")) {
-    kv.remove_prefix(1);
+  // k8s.io/apimachinery's version.ParseGeneric, which Helm's ParseKubeVersion
+  // calls: ^\s*v?([0-9]+(?:\.[0-9]+)*)(.*)*$ with at least two numbers, the
+  // first not zero-prefixed; what follows the numbers ("-gke.12") is kept in
+  // Version only.
+  std::string_view t = s;
+  const auto go_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; };
+  while (!t.empty() && go_space(t.front())) {
+    t.remove_prefix(1);
   }
-  const auto dot = kv.find('.');
-  if (dot == std::string_view::npos) {
-    return util::fail("expected MAJOR.MINOR[.PATCH], got \"{}\"", s);
+  if (t.starts_with('v')) {
+    t.remove_prefix(1);
   }
-  const auto dot2 = kv.find('.', dot + 1);
-  const std::string_view minor = kv.substr(dot + 1, dot2 == std::string_view::npos ? std::string_view::npos : dot2 - dot - 1);
-  return KubeVersion{"v" + std::string(kv), std::string(kv.substr(0, dot)), std::string(minor)};
+  std::vector<std::string_view> numbers;
+  std::size_t i = 0;
+  for (;;) {
+    const std::size_t start = i;
+    while (i < t.size() && t[i] >= '0' && t[i] <= '9') {
+      ++i;
+    }
+    if (i == start) {
+      if (numbers.empty()) {
+        return util::fail("could not parse \"{}\" as version", s);
+      }
+      i = start - 1; // the dot belongs to what follows the numbers
+      break;
+    }
+    numbers.push_back(t.substr(start, i - start));
+    if (i + 1 < t.size() && t[i] == '.' && t[i + 1] >= '0' && t[i + 1] <= '9') {
+      ++i;
+      continue;
+    }
+    break;
+  }
+  if (numbers.size() < 2) {
+    return util::fail("illegal version string \"{}\"", s);
+  }
+  if (numbers[0].size() > 1 && numbers[0][0] == '0') {
+    return util::fail("illegal zero-prefixed version component \"{}\" in \"{}\"", numbers[0], s);
+  }
+  std::vector<std::uint64_t> n(numbers.size());
+  for (std::size_t k = 0; k < numbers.size(); ++k) {
+    const auto [end, ec] = std::from_chars(numbers[k].data(), numbers[k].data() + numbers[k].size(), n[k]);
+    if (ec != std::errc() || end != numbers[k].data() + numbers[k].size()) {
+      return util::fail("illegal non-numeric version component \"{}\" in \"{}\": strconv.ParseUint: parsing \"{}\": "
+                        "value out of range",
+                        numbers[k], s, numbers[k]);
+    }
+  }
+  // Version: the text as given, "v" in front (as helmref, and Helm's gitVersion).
+  std::string version(s.starts_with('v') ? "" : "v");
+  version += s;
+  return KubeVersion{version, std::to_string(n[0]), std::to_string(n[1])};
 }
 
 const std::vector<std::string>& default_api_versions()

@@ -18,9 +18,11 @@ struct KubeVersion
   std::string minor = "20";
 };
 
-/// --kube-version as helmref reads it: "1.16.3" -> {v1.16.3, 1, 16}, "v1.16"
-/// -> {v1.16, 1, 16} (Helm would normalize to v1.16.0). Error when there is no
-/// minor version.
+/// --kube-version as Helm 4 reads it (k8s.io/apimachinery's ParseGeneric):
+/// "1.16.3" -> {v1.16.3, 1, 16}, "v1.16" -> {v1.16, 1, 16},
+/// "1.33.4-gke.1" -> {v1.33.4-gke.1, 1, 33}. Errors as ParseGeneric's:
+/// `illegal version string "2"`, `could not parse "abc" as version`, a
+/// zero-prefixed first number.
 util::Result<KubeVersion> parse_kube_version(std::string_view s);
 
 /// The API versions .Capabilities.APIVersions has without --api-versions.

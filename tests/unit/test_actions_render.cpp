@@ -195,7 +195,7 @@ TEST_CASE("actions::render errors")
     CHECK(render_text(o).starts_with("---\n# Source: demo/charts/sub/templates/cm.yaml\n"));
     o = demo();
     o.kube_version = "one";
-    CHECK(render_text(o) == "error: invalid kube version 'one': expected MAJOR.MINOR[.PATCH], got \"one\"");
+    CHECK(render_text(o) == "error: invalid kube version 'one': could not parse \"one\" as version");
     o = demo();
     o.set = {"a,b"};
     CHECK(render_text(o) == "error: failed parsing --set data: key \"a\" has no value (cannot end with ,)");
@@ -225,7 +225,7 @@ TEST_CASE("actions::render errors")
     CHECK(render_text(o) == "---\n# Source: sc/templates/t.yaml\nr: 1\n");
     o.set = {"replicas=0"};
     CHECK(render_text(o) == "error: values don't meet the specifications of the schema(s) in the following chart(s):\n"
-                       "sc:\n- at '/replicas': must be >= 1 but found 0\n");
+                       "sc:\n- at '/replicas': minimum: got 0, want 1\n");
     o.set = {"name=null"};
     o.set_string = {"replicas=two"};
     CHECK(render_text(o) == "error: values don't meet the specifications of the schema(s) in the following chart(s):\n"

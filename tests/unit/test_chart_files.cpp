@@ -83,9 +83,23 @@ TEST_CASE("chart::make_capabilities")
   REQUIRE(kube2);
   CHECK(kube2->version == "v1.25.3");
   CHECK(kube2->minor == "25");
-  auto bad = pave::chart::parse_kube_version("one");
-  REQUIRE(!bad);
-  CHECK(bad.error().message == "expected MAJOR.MINOR[.PATCH], got \"one\"");
+  auto gke = pave::chart::parse_kube_version("1.33.4-gke.1245000");
+  REQUIRE(gke);
+  CHECK(gke->version == "v1.33.4-gke.1245000");
+  CHECK(gke->major == "1");
+  CHECK(gke->minor == "33");
+  CHECK(pave::chart::parse_kube_version("1.2-rc.1").value().minor == "2");
+  CHECK(pave::chart::parse_kube_version("v1.020").value().minor == "20");
+  CHECK(pave::chart::parse_kube_version(" 1.2").value().version == "v 1.2");
+  CHECK(pave::chart::parse_kube_version("one").error().message == "could not parse \"one\" as version");
+  CHECK(pave::chart::parse_kube_version("2").error().message == "illegal version string \"2\"");
+  CHECK(pave::chart::parse_kube_version("1.x").error().message == "illegal version string \"1.x\"");
+  CHECK(pave::chart::parse_kube_version("1.").error().message == "illegal version string \"1.\"");
+  CHECK(pave::chart::parse_kube_version("01.2").error().message ==
+        "illegal zero-prefixed version component \"01\" in \"01.2\"");
+  CHECK(pave::chart::parse_kube_version("1.99999999999999999999").error().message ==
+        "illegal non-numeric version component \"99999999999999999999\" in \"1.99999999999999999999\": "
+        "strconv.ParseUint: parsing \"99999999999999999999\": value out of range");
 
   Value caps = pave::chart::make_capabilities(pave::chart::KubeVersion{}, {"helm.k8s.io/test"});
   REQUIRE(caps.is_object());
