@@ -1,10 +1,12 @@
 #define VALIJSON_USE_EXCEPTIONS 1
 #include <pave/chart/schema.hpp>
 #include <pave/chart/schema_quick.hpp>
+#include <pave/codec/go_float.hpp>
 #include <pave/util/base64.hpp>
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
@@ -79,11 +81,36 @@ std::string short_json(const json& j)
   return j.dump();
 }
 
+/// The characters of a UTF-8 string (JSON strings are valid UTF-8): Go's utf8.RuneCountInString.
+std::size_t rune_count(const std::string& s)
+{
+  return static_cast<std::size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
 /// Walks a valijson context (["<root>", "[a]", "[0]"]) through the values and
 /// the schema; either pointer may end up null.
 void walk(const std::vector<std::string>& ctx, const json* value, const json* schema, std::string& path,
           const json*& v_out, const json*& s_out)
 {
+  const json* root = schema;
+  // A schema that is only a local "$ref" stands for what it points to.
+  const auto resolve = [root](const json* s) {
+    for (int hops = 0; s != nullptr && s->is_object() && hops < 16; ++hops) {
+      const auto ref = s->find("$ref");
+      if (ref == s->end() || !ref->is_string() || !ref->get_ref<const std::string&>().starts_with("#")) {
+        break;
+      }
+      try {
+        const json::json_pointer ptr(ref->get<std::string>().substr(1));
+        s = root->contains(ptr) ? &root->at(ptr) : nullptr;
+      } catch (const json::exception&) {
+        s = nullptr;
+      }
+    }
+    return s;
+  };
+  schema = resolve(schema);
   for (std::size_t i = 1; i < ctx.size(); ++i) {
     std::string key = ctx[i];
     if (key.size() >= 2 && key.front() == '[' && key.back() == ']') {
@@ -112,7 +139,7 @@ void walk(const std::vector<std::string>& ctx, const json* value, const json* sc
       } else if (auto ap = schema->find("additionalProperties"); ap != schema->end() && ap->is_object()) {
         next = &*ap;
       }
-      schema = next;
+      schema = resolve(next);
     } else {
       schema = nullptr;
     }
@@ -154,22 +181,87 @@ std::string describe(const std::string& desc, const json* value, const json* sch
         opts += (opts.empty() ? "" : ", ") + short_json(x);
       }
     }
-    return "value must be one of " + opts;
+    const json* e = sval("enum");
+    return (e != nullptr && e->is_array() && e->size() == 1 ? "value must be " : "value must be one of ") + opts;
   }
   if (desc.starts_with("Failed to match expected value set by 'const'")) {
     if (const json* c = sval("const")) {
       return "value must be " + short_json(*c);
     }
   }
-  if (desc.starts_with("Expected number greater than or equal to") && value) {
-    if (const json* m = sval("minimum")) {
-      return "must be >= " + m->dump() + " but found " + value->dump();
+  // santhosh-tekuri/jsonschema v6 (Helm 4's validator) words a bound as
+  // "KEYWORD: got VALUE, want LIMIT", numbers as Go's %v of a float64.
+  auto bound = [&](const char* keyword, const json* limit, const json& got) -> std::optional<std::string> {
+    if (limit == nullptr || !limit->is_number() || !got.is_number()) {
+      return std::nullopt;
+    }
+    std::string out(keyword);
+    out += ": got ";
+    codec::append_go_float(out, got.get<double>(), 'g');
+    out += ", want ";
+    codec::append_go_float(out, limit->get<double>(), 'g');
+    return out;
+  };
+  auto count = [&](const char* keyword, std::size_t got) -> std::optional<std::string> {
+    const json* limit = sval(keyword);
+    if (limit == nullptr || !limit->is_number()) {
+      return std::nullopt;
+    }
+    std::string out(keyword);
+    out += ": got ";
+    out += std::to_string(got);
+    out += ", want ";
+    out += limit->dump();
+    return out;
+  };
+  if (value != nullptr) {
+    std::optional<std::string> v6;
+    if (desc.starts_with("Expected number greater than or equal to")) {
+      v6 = bound("minimum", sval("minimum"), *value);
+    } else if (desc.starts_with("Expected number greater than")) {
+      const json* m = sval("exclusiveMinimum");
+      v6 = bound("exclusiveMinimum", m != nullptr && m->is_number() ? m : sval("minimum"), *value);
+    } else if (desc.starts_with("Expected number less than or equal to")) {
+      v6 = bound("maximum", sval("maximum"), *value);
+    } else if (desc.starts_with("Expected number less than")) {
+      const json* m = sval("exclusiveMaximum");
+      v6 = bound("exclusiveMaximum", m != nullptr && m->is_number() ? m : sval("maximum"), *value);
+    } else if (desc.starts_with("Value should be a multiple of")) {
+      v6 = bound("multipleOf", sval("multipleOf"), *value);
+    } else if (desc.starts_with("String should be no more than") && value->is_string()) {
+      v6 = count("maxLength", rune_count(value->get_ref<const std::string&>()));
+    } else if (desc.starts_with("String should be no fewer than") && value->is_string()) {
+      v6 = count("minLength", rune_count(value->get_ref<const std::string&>()));
+    } else if (desc.starts_with("Array should contain no more than") && value->is_array()) {
+      v6 = count("maxItems", value->size());
+    } else if (desc.starts_with("Array should contain no fewer than") && value->is_array()) {
+      v6 = count("minItems", value->size());
+    } else if (desc.starts_with("Object should have no more than") && value->is_object()) {
+      v6 = count("maxProperties", value->size());
+    } else if (desc.starts_with("Object should have no fewer than") && value->is_object()) {
+      v6 = count("minProperties", value->size());
+    }
+    if (v6) {
+      return *v6;
     }
   }
-  if (desc.starts_with("Expected number less than or equal to") && value) {
-    if (const json* m = sval("maximum")) {
-      return "must be <= " + m->dump() + " but found " + value->dump();
+  if (desc.starts_with("Elements at indexes #")) { // "Elements at indexes #0 and #1 violate uniqueness constraint."
+    const auto a = desc.find('#');
+    const auto b = desc.find('#', a + 1);
+    if (b != std::string::npos) {
+      const std::string first = desc.substr(a + 1, desc.find(' ', a) - a - 1);
+      const std::string second = desc.substr(b + 1, desc.find(' ', b) - b - 1);
+      return "items at " + first + " and " + second + " are equal";
     }
+  }
+  if (desc.starts_with("Target should not validate against schema specified in 'not'")) {
+    return "not failed";
+  }
+  if (desc.starts_with("Failed to validate against any schemas allowed by anyOf")) {
+    return "anyOf failed";
+  }
+  if (desc.starts_with("Failed to validate against any child schemas allowed by oneOf")) {
+    return "oneOf failed, none matched";
   }
   if (desc.starts_with("Failed to match regex specified by 'pattern'") && value && value->is_string()) {
     if (const json* p = sval("pattern"); p && p->is_string()) {
@@ -200,17 +292,52 @@ bool is_wrapper(const std::string& d)
 
 namespace {
 
-util::Result<std::string> validate_json(const json& doc, std::string_view schema_json)
+/// One error: its instance path (the sort key) and text, "at 'PATH': WHAT",
+/// with the errors of an anyOf's or oneOf's subschemas under it.
+struct Line
 {
-  if (certainly_valid(doc, schema_json)) {
-    return std::string();
+  std::string path;
+  std::string what;
+  std::vector<Line> causes;
+  bool operator==(const Line&) const = default;
+};
+
+util::Result<std::vector<Line>> validate_lines(const json& doc, const json& schema_doc, int depth);
+
+/// The errors of `value` against each subschema of `keyword` ("anyOf",
+/// "oneOf") of `schema`, as v6 nests them under the keyword's error. A
+/// subschema is validated with the root's definitions (for its $refs).
+util::Result<std::vector<Line>> subschema_causes(const json& value, const json* schema, const char* keyword,
+                                                 const json& root, const std::string& path, int depth)
+{
+  std::vector<Line> causes;
+  if (schema == nullptr || !schema->is_object() || depth > 8) {
+    return causes;
   }
-  json schema_doc;
-  try {
-    schema_doc = json::parse(schema_json);
-  } catch (const json::exception& e) {
-    return util::fail("{}", e.what());
+  const auto list = schema->find(keyword);
+  if (list == schema->end() || !list->is_array()) {
+    return causes;
   }
+  for (const auto& sub : *list) {
+    json self_contained = sub;
+    if (self_contained.is_object()) {
+      for (const char* defs : {"definitions", "$defs"}) {
+        if (root.contains(defs) && !self_contained.contains(defs)) {
+          self_contained[defs] = root[defs];
+        }
+      }
+    }
+    PAVE_TRY_ASSIGN(auto lines, validate_lines(value, self_contained, depth + 1));
+    for (auto& l : lines) {
+      l.path.insert(0, path);
+      causes.push_back(std::move(l));
+    }
+  }
+  return causes;
+}
+
+util::Result<std::vector<Line>> validate_lines(const json& doc, const json& schema_doc, int depth)
+{
   valijson::ValidationResults results;
   try {
     valijson::Schema schema;
@@ -224,7 +351,8 @@ util::Result<std::string> validate_json(const json& doc, std::string_view schema
     return util::fail("unable to validate schema: {}", e.what());
   }
   // One line per failure, ordered by instance location.
-  std::vector<std::pair<std::string, std::string>> lines;
+  std::vector<Line> lines;
+  std::vector<std::pair<std::string, std::vector<std::string>>> missing; // by object path, in order
   valijson::ValidationResults::Error err;
   while (results.popError(err)) {
     if (is_wrapper(err.description)) {
@@ -234,16 +362,80 @@ util::Result<std::string> validate_json(const json& doc, std::string_view schema
     const json* v = nullptr;
     const json* s = nullptr;
     walk(err.context, &doc, &schema_doc, path, v, s);
-    std::pair<std::string, std::string> line{path, "- at '" + path + "': " + describe(err.description, v, s) + "\n"};
+    const std::string what = describe(err.description, v, s);
+    // v6 names all the missing properties of an object in one error:
+    // "missing properties 'a', 'b'".
+    if (what.starts_with("missing property ")) {
+      const std::string name = what.substr(17);
+      const auto same = std::find_if(missing.begin(), missing.end(), [&](const auto& m) { return m.first == path; });
+      if (same != missing.end()) {
+        if (std::find(same->second.begin(), same->second.end(), name) == same->second.end()) {
+          same->second.push_back(name);
+        }
+        continue;
+      }
+      missing.emplace_back(path, std::vector<std::string>{name});
+      lines.push_back(Line{path, {}, {}}); // worded below
+      continue;
+    }
+    Line line{path, what, {}};
+    const bool any = what == "anyOf failed";
+    if (any || what == "oneOf failed, none matched") {
+      // valijson reports the subschemas' errors just before; v6 nests them,
+      // each with its own subschema's words.
+      while (!lines.empty() && !lines.back().what.empty() &&
+             (lines.back().path == path || lines.back().path.starts_with(path + "/"))) {
+        lines.pop_back();
+      }
+      if (v != nullptr) {
+        PAVE_TRY_ASSIGN(line.causes, subschema_causes(*v, s, any ? "anyOf" : "oneOf", schema_doc, path, depth));
+      }
+    }
     if (std::find(lines.begin(), lines.end(), line) == lines.end()) {
       lines.push_back(std::move(line));
     }
   }
-  std::stable_sort(lines.begin(), lines.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::string out;
-  for (const auto& l : lines) {
-    out += l.second;
+  for (const auto& [path, names] : missing) {
+    std::string what = names.size() == 1 ? "missing property " : "missing properties ";
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      what += i > 0 ? ", " : "";
+      what += names[i];
+    }
+    const auto slot =
+        std::find_if(lines.begin(), lines.end(), [&](const Line& l) { return l.path == path && l.what.empty(); });
+    slot->what = std::move(what);
   }
+  std::stable_sort(lines.begin(), lines.end(), [](const Line& a, const Line& b) { return a.path < b.path; });
+  return lines;
+}
+
+void append_lines(std::string& out, const std::vector<Line>& lines, std::size_t indent)
+{
+  for (const auto& l : lines) {
+    out.append(indent, ' ');
+    out += "- at '";
+    out += l.path;
+    out += "': ";
+    out += l.what;
+    out += '\n';
+    append_lines(out, l.causes, indent + 2);
+  }
+}
+
+util::Result<std::string> validate_json(const json& doc, std::string_view schema_json)
+{
+  if (certainly_valid(doc, schema_json)) {
+    return std::string();
+  }
+  json schema_doc;
+  try {
+    schema_doc = json::parse(schema_json);
+  } catch (const json::exception& e) {
+    return util::fail("{}", e.what());
+  }
+  PAVE_TRY_ASSIGN(const auto lines, validate_lines(doc, schema_doc, 0));
+  std::string out;
+  append_lines(out, lines, 0);
   return out;
 }
 
