@@ -8,6 +8,7 @@
 #include <cmath>
 #include <optional>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
@@ -304,6 +305,23 @@ struct Line
 
 util::Result<std::vector<Line>> validate_lines(const json& doc, const json& schema_doc, int depth);
 
+/// `sub`, a subschema of `root`, with the root's definitions (for its $refs).
+json with_definitions(const json& sub, const json& root)
+{
+  json self_contained = sub;
+  if (self_contained.is_object()) {
+    for (const char* defs : {"definitions", "$defs"}) {
+      if (root.contains(defs) && !self_contained.contains(defs)) {
+        self_contained[defs] = root[defs];
+      }
+    }
+  }
+  return self_contained;
+}
+
+util::Result<std::vector<std::size_t>> matching_subschemas(const json& value, const json* schema, const char* keyword,
+                                                           const json& root, int depth);
+
 /// The errors of `value` against each subschema of `keyword` ("anyOf",
 /// "oneOf") of `schema`, as v6 nests them under the keyword's error. A
 /// subschema is validated with the root's definitions (for its $refs).
@@ -319,21 +337,34 @@ util::Result<std::vector<Line>> subschema_causes(const json& value, const json* 
     return causes;
   }
   for (const auto& sub : *list) {
-    json self_contained = sub;
-    if (self_contained.is_object()) {
-      for (const char* defs : {"definitions", "$defs"}) {
-        if (root.contains(defs) && !self_contained.contains(defs)) {
-          self_contained[defs] = root[defs];
-        }
-      }
-    }
-    PAVE_TRY_ASSIGN(auto lines, validate_lines(value, self_contained, depth + 1));
+    PAVE_TRY_ASSIGN(auto lines, validate_lines(value, with_definitions(sub, root), depth + 1));
     for (auto& l : lines) {
       l.path.insert(0, path);
       causes.push_back(std::move(l));
     }
   }
   return causes;
+}
+
+/// The indexes of the subschemas of `keyword` of `schema` that `value` is valid against.
+util::Result<std::vector<std::size_t>> matching_subschemas(const json& value, const json* schema, const char* keyword,
+                                                           const json& root, int depth)
+{
+  std::vector<std::size_t> matched;
+  if (schema == nullptr || !schema->is_object() || depth > 8) {
+    return matched;
+  }
+  const auto list = schema->find(keyword);
+  if (list == schema->end() || !list->is_array()) {
+    return matched;
+  }
+  for (std::size_t k = 0; k < list->size(); ++k) {
+    PAVE_TRY_ASSIGN(const auto lines, validate_lines(value, with_definitions((*list)[k], root), depth + 1));
+    if (lines.empty()) {
+      matched.push_back(k);
+    }
+  }
+  return matched;
 }
 
 util::Result<std::vector<Line>> validate_lines(const json& doc, const json& schema_doc, int depth)
@@ -362,7 +393,13 @@ util::Result<std::vector<Line>> validate_lines(const json& doc, const json& sche
     const json* v = nullptr;
     const json* s = nullptr;
     walk(err.context, &doc, &schema_doc, path, v, s);
-    const std::string what = describe(err.description, v, s);
+    std::string what = describe(err.description, v, s);
+    if (what.starts_with("Failed to validate against exactly one child schema") && v != nullptr) {
+      PAVE_TRY_ASSIGN(const auto matched, matching_subschemas(*v, s, "oneOf", schema_doc, depth));
+      if (matched.size() >= 2) {
+        what = fmt::format("oneOf failed, subschemas {}, {} matched", matched[0], matched[1]);
+      }
+    }
     // v6 names all the missing properties of an object in one error:
     // "missing properties 'a', 'b'".
     if (what.starts_with("missing property ")) {

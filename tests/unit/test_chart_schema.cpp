@@ -98,6 +98,9 @@ TEST_CASE("chart::validate_against_single_schema: every keyword worded as jsonsc
   CHECK(line({{"one", 1.5}}) == "- at '/one': oneOf failed, none matched\n"
                                  "  - at '/one': got number, want string\n"
                                  "  - at '/one': got number, want boolean\n");
+  CHECK(line({{"one", 1.0}}).starts_with("- at '/one': oneOf failed, none matched\n"));
+  const std::string both = R"({"properties": {"v": {"oneOf": [{"type": "number"}, {"minimum": 0}, {"type": "string"}]}}})";
+  CHECK(check(Value::map(MapItems{{"v", 1.0}}), both) == "- at '/v': oneOf failed, subschemas 0, 1 matched\n");
   CHECK(line({{"only", "other"}}) == "- at '/only': value must be 'only'\n");
   CHECK(line({{"big", 2e21}}) == "- at '/big': maximum: got 2e+21, want 1e+21\n");
   CHECK(check(Value::map(MapItems{{"y", 1.0}}), schema) == "- at '': missing properties 'x', 'z'\n");
