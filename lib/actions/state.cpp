@@ -129,17 +129,7 @@ util::Result<state::ResourceRecord> state_show(const StateOptions& o, std::strin
       continue;
     }
     PAVE_TRY_ASSIGN(const auto r, f.resource(i, parser));
-    state::ResourceRecord out;
-    out.address = std::string(r.address);
-    out.app = std::string(r.app);
-    out.api_version = std::string(r.api_version);
-    out.kind = std::string(r.kind);
-    out.namespace_ = std::string(r.namespace_);
-    out.name = std::string(r.name);
-    out.applied = r.applied ? state::to_json(*r.applied) : nlohmann::json();
-    out.digest = std::string(r.digest);
-    out.revision = r.revision;
-    return out;
+    return state::to_record(r);
   }
   util::Error e{fmt::format("no resource {} in the state of {}", address, o.environment)};
   if (auto guess = util::did_you_mean(address, addresses); !guess.empty()) {

@@ -266,30 +266,41 @@ util::Result<element> StateFile::parse_line(const Line& line, simdjson::dom::par
   return e;
 }
 
+/// The lines of a state file without their newlines, one at a time, counted.
+struct StateFile::Lines
+{
+  std::string_view bytes;
+  std::size_t pos = 0;     ///< where the next line starts
+  std::size_t line_no = 0; ///< of the line last read
+  /// The next line; false at the end of the bytes.
+  bool next(std::string_view& out)
+  {
+    if (pos >= bytes.size()) {
+      return false;
+    }
+    const std::size_t nl = bytes.find('\n', pos);
+    const std::size_t end = nl == std::string_view::npos ? bytes.size() : nl;
+    out = bytes.substr(pos, end - pos);
+    pos = nl == std::string_view::npos ? bytes.size() : nl + 1;
+    ++line_no;
+    return true;
+  }
+};
+
+std::unexpected<util::Error> StateFile::corrupt(std::string_view what) const
+{
+  return util::fail("state file {} is corrupt: {}", m_source, what);
+}
+
 util::Result<void> StateFile::check(const ParseOptions& options)
 {
   const std::string_view b = m_bytes;
-  std::size_t pos = 0;      // where the next line starts
-  std::size_t line_no = 0;  // of `line`
+  Lines lines{b};
   std::string_view line;
-  // The next line without its newline; false at the end of the bytes.
-  auto next_line = [&](std::string_view& out) {
-    if (pos >= b.size()) {
-      return false;
-    }
-    const std::size_t nl = b.find('\n', pos);
-    const std::size_t end = nl == std::string_view::npos ? b.size() : nl;
-    out = b.substr(pos, end - pos);
-    pos = nl == std::string_view::npos ? b.size() : nl + 1;
-    ++line_no;
-    return true;
-  };
-  auto corrupt = [&](std::string_view what) { return util::fail("state file {} is corrupt: {}", m_source, what); };
   auto mismatch = [&] { return corrupt("checksum mismatch (truncated or edited by hand)"); };
-  next_line(line); // "{" (is_layout_v2)
+  lines.next(line); // "{" (is_layout_v2)
   std::string_view checksum;
-  std::size_t body = pos; // what the checksum covers: every byte after its line
-  next_line(line);
+  lines.next(line);
   // A flipped byte anywhere, the format version included, is corruption
   // before anything else. (A later format with another checksum would tag it
   // otherwise.) The sum of a large file is taken on another thread while this
@@ -297,9 +308,9 @@ util::Result<void> StateFile::check(const ParseOptions& options)
   std::future<bool> sum_matches;
   if (line.starts_with(k_checksum_prefix)) {
     checksum = line;
-    body = pos;
+    const std::size_t body = lines.pos; // what the checksum covers: every byte after its line
     constexpr std::size_t k_size = 12 + 9 + 32 + 2; // "checksum":"xxh3-128:<32 hex>",
-    if (checksum.size() != k_size || !checksum.ends_with("\",") || !next_line(line)) {
+    if (checksum.size() != k_size || !checksum.ends_with("\",") || !lines.next(line)) {
       return mismatch();
     }
     const auto matches = [covered = b.substr(body), expected = checksum.substr(12, k_size - 14)] {
@@ -308,7 +319,7 @@ util::Result<void> StateFile::check(const ParseOptions& options)
     constexpr std::size_t k_threaded = 4 << 20;
     sum_matches = std::async(b.size() - body >= k_threaded ? std::launch::async : std::launch::deferred, matches);
   }
-  auto r = check_rest(options, checksum, line, line_no, pos);
+  auto r = check_rest(options, checksum, line, lines);
   if (sum_matches.valid() && !sum_matches.get()) {
     return mismatch();
   }
@@ -316,24 +327,11 @@ util::Result<void> StateFile::check(const ParseOptions& options)
 }
 
 util::Result<void> StateFile::check_rest(const ParseOptions& options, std::string_view checksum, std::string_view line,
-                                         std::size_t line_no, std::size_t pos)
+                                         Lines& lines)
 {
   const std::string_view b = m_bytes;
-  // The next line without its newline; false at the end of the bytes.
-  auto next_line = [&](std::string_view& out) {
-    if (pos >= b.size()) {
-      return false;
-    }
-    const std::size_t nl = b.find('\n', pos);
-    const std::size_t end = nl == std::string_view::npos ? b.size() : nl;
-    out = b.substr(pos, end - pos);
-    pos = nl == std::string_view::npos ? b.size() : nl + 1;
-    ++line_no;
-    return true;
-  };
-  auto corrupt = [&](std::string_view what) { return util::fail("state file {} is corrupt: {}", m_source, what); };
   // The header line: its format before the rest, so that a newer format is named as such.
-  const std::size_t header_line = line_no;
+  const std::size_t header_line = lines.line_no;
   element header;
   simdjson::dom::parser header_parser;
   const bool header_ok = line.starts_with(k_header_prefix) && line.ends_with(',') && [&] {
@@ -383,18 +381,18 @@ util::Result<void> StateFile::check_rest(const ParseOptions& options, std::strin
 
   // The layout: the lists, one record a line.
   auto off_layout = [&] {
-    return corrupt(fmt::format("line {} is not in the layout of format {} (edited by hand)", line_no,
+    return corrupt(fmt::format("line {} is not in the layout of format {} (edited by hand)", lines.line_no,
                                State::k_current_format));
   };
   auto offset = [&](std::string_view part) { return static_cast<std::size_t>(part.data() - b.data()); };
   // Lines after `open` up to `close`, each a record followed by a comma but the last.
   auto list = [&](std::string_view open, std::string_view close, auto&& add) -> util::Result<void> {
-    if (!next_line(line) || line != open) {
+    if (!lines.next(line) || line != open) {
       return off_layout();
     }
     bool more = true; // the previous record ended with a comma (or there was none)
     bool first = true;
-    while (next_line(line)) {
+    while (lines.next(line)) {
       if (line == close) {
         return more && !first ? off_layout() : util::Result<void>();
       }
@@ -415,7 +413,7 @@ util::Result<void> StateFile::check_rest(const ParseOptions& options, std::strin
   };
   PAVE_TRY(list("\"resources\":[", "],", record(m_resources)));
   PAVE_TRY(list("\"revisions\":[", "],", record(m_revisions)));
-  if (!next_line(line) || !line.starts_with("\"sections\":") || !line.ends_with(',')) {
+  if (!lines.next(line) || !line.starts_with("\"sections\":") || !line.ends_with(',')) {
     return off_layout();
   }
   const std::string_view sections = line.substr(11, line.size() - 12);
@@ -443,7 +441,7 @@ util::Result<void> StateFile::check_rest(const ParseOptions& options, std::strin
     return {};
   }));
   m_unescaped = std::move(unescaped);
-  if (pos != b.size() || !b.ends_with('\n')) {
+  if (lines.pos != b.size() || !b.ends_with('\n')) {
     return off_layout();
   }
   return {};
@@ -537,6 +535,23 @@ util::Result<element> StateFile::object(std::string_view key, std::string_view w
   return parse_line(it->second, parser);
 }
 
+ResourceRecord to_record(const ResourceView& v)
+{
+  ResourceRecord r;
+  r.address = std::string(v.address);
+  r.app = std::string(v.app);
+  r.api_version = std::string(v.api_version);
+  r.kind = std::string(v.kind);
+  r.namespace_ = std::string(v.namespace_);
+  r.name = std::string(v.name);
+  r.digest = std::string(v.digest);
+  r.revision = v.revision;
+  if (v.applied) {
+    r.applied = to_json(*v.applied);
+  }
+  return r;
+}
+
 nlohmann::json to_json(element value)
 {
   switch (value.type()) {
@@ -596,18 +611,7 @@ util::Result<State> read_state(const StateFile& file)
       return util::fail("state file {} is invalid: resources[{}]: address \"{}\" is out of order or repeated",
                         file.source(), i, v.address);
     }
-    ResourceRecord& r = s.resources.emplace_back();
-    r.address = std::string(v.address);
-    r.app = std::string(v.app);
-    r.api_version = std::string(v.api_version);
-    r.kind = std::string(v.kind);
-    r.namespace_ = std::string(v.namespace_);
-    r.name = std::string(v.name);
-    r.digest = std::string(v.digest);
-    r.revision = v.revision;
-    if (v.applied) {
-      r.applied = to_json(*v.applied);
-    }
+    s.resources.push_back(to_record(v));
   }
   for (std::size_t i = 0; i < file.revision_count(); ++i) {
     PAVE_TRY_ASSIGN(const RevisionView v, file.revision(i, parser));

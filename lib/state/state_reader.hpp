@@ -93,10 +93,12 @@ private:
   };
 
   StateFile() = default;
+  struct Lines; ///< the file's lines, one at a time, counted (state_reader.cpp)
   util::Result<void> check(const ParseOptions& options);
-  /// check() from the header line on: `line` (number `line_no`) is it, the next starts at `pos`.
+  /// check() from the header line on: `line` is it, `lines` reads on after it.
   util::Result<void> check_rest(const ParseOptions& options, std::string_view checksum, std::string_view line,
-                                std::size_t line_no, std::size_t pos);
+                                Lines& lines);
+  std::unexpected<util::Error> corrupt(std::string_view what) const;
   util::Result<simdjson::dom::element> parse_line(const Line& line, simdjson::dom::parser& parser) const;
   std::string_view text(const Line& line) const { return m_bytes.substr(line.begin, line.end - line.begin); }
 
@@ -127,5 +129,8 @@ util::Result<State> read_state(const StateFile& file);
 
 /// `value` as nlohmann::json (integers >= 0 unsigned, as nlohmann parses them).
 nlohmann::json to_json(simdjson::dom::element value);
+
+/// The record `v` views, copied out of the parser's buffers.
+ResourceRecord to_record(const ResourceView& v);
 
 } // namespace pave::state
