@@ -84,7 +84,10 @@ constexpr std::string_view k_hpa_kind = "HorizontalPodAutoscaler";
 /// (by type_of() when the source can tell, or else may_be_kind()).
 /// A record that cannot be read is skipped here: pricing reads every record
 /// and reports the first error in source order.
-HpaIndex read_hpas(const ObjectSource& source, std::size_t chunks, std::size_t chunk, int threads)
+/// `free_kind[i]` is set for the resources type_of() shows to be of a kind that
+/// costs nothing by itself (pricing then counts them without reading them).
+HpaIndex read_hpas(const ObjectSource& source, std::size_t chunks, std::size_t chunk, int threads,
+                   std::vector<char>& free_kind)
 {
   std::vector<HpaIndex> found(chunks);
   util::parallel_for(chunks, threads, [&](std::size_t c) {
@@ -92,6 +95,7 @@ HpaIndex read_hpas(const ObjectSource& source, std::size_t chunks, std::size_t c
     const std::size_t end = std::min(source.size(), (c + 1) * chunk);
     for (std::size_t i = c * chunk; i < end; ++i) {
       const auto type = source.type_of(i);
+      free_kind[i] = type && !is_cloud(type->api_version) && !kind_may_cost(type->kind) ? 1 : 0;
       if (type ? type->kind != k_hpa_kind : !source.may_be_kind(i, k_hpa_kind)) {
         continue;
       }
@@ -180,7 +184,8 @@ util::Result<Estimate> estimate(const ObjectSource& source, const Rates& rates, 
   const std::size_t n = source.size();
   std::vector<Chunk> chunks((n + k_chunk - 1) / k_chunk);
   const int threads = util::worker_threads(4);
-  const HpaIndex hpas = read_hpas(source, chunks.size(), k_chunk, threads);
+  std::vector<char> free_kind(n, 0);
+  const HpaIndex hpas = read_hpas(source, chunks.size(), k_chunk, threads, free_kind);
   // Each resource is priced in place, into its own slot of e.items; the
   // slots of resources that cost nothing are then squeezed out. (Pricing into
   // per-chunk vectors and moving them into e.items wrote the ~25 MB of items
@@ -192,7 +197,7 @@ util::Result<Estimate> estimate(const ObjectSource& source, const Rates& rates, 
     simdjson::dom::parser parser;
     const std::size_t end = std::min(n, (c + 1) * k_chunk);
     for (std::size_t i = c * k_chunk; i < end; ++i) {
-      if (const auto type = source.type_of(i); type && !is_cloud(type->api_version) && !kind_may_cost(type->kind)) {
+      if (free_kind[i] != 0) {
         ++out.unpriced; // a ConfigMap, an HPA ...: not read at all
         continue;
       }
