@@ -319,52 +319,26 @@ json with_definitions(const json& sub, const json& root)
   return self_contained;
 }
 
-util::Result<std::vector<std::size_t>> matching_subschemas(const json& value, const json* schema, const char* keyword,
-                                                           const json& root, int depth);
-
 /// The errors of `value` against each subschema of `keyword` ("anyOf",
-/// "oneOf") of `schema`, as v6 nests them under the keyword's error. A
-/// subschema is validated with the root's definitions (for its $refs).
-util::Result<std::vector<Line>> subschema_causes(const json& value, const json* schema, const char* keyword,
-                                                 const json& root, const std::string& path, int depth)
+/// "oneOf") of `schema`, one list a subschema (empty: it matches), each
+/// validated with the root's definitions (for its $refs). None when `schema`
+/// has no such list.
+util::Result<std::vector<std::vector<Line>>> subschema_errors(const json& value, const json* schema,
+                                                              const char* keyword, const json& root, int depth)
 {
-  std::vector<Line> causes;
+  std::vector<std::vector<Line>> errors;
   if (schema == nullptr || !schema->is_object() || depth > 8) {
-    return causes;
+    return errors;
   }
   const auto list = schema->find(keyword);
   if (list == schema->end() || !list->is_array()) {
-    return causes;
+    return errors;
   }
   for (const auto& sub : *list) {
     PAVE_TRY_ASSIGN(auto lines, validate_lines(value, with_definitions(sub, root), depth + 1));
-    for (auto& l : lines) {
-      l.path.insert(0, path);
-      causes.push_back(std::move(l));
-    }
+    errors.push_back(std::move(lines));
   }
-  return causes;
-}
-
-/// The indexes of the subschemas of `keyword` of `schema` that `value` is valid against.
-util::Result<std::vector<std::size_t>> matching_subschemas(const json& value, const json* schema, const char* keyword,
-                                                           const json& root, int depth)
-{
-  std::vector<std::size_t> matched;
-  if (schema == nullptr || !schema->is_object() || depth > 8) {
-    return matched;
-  }
-  const auto list = schema->find(keyword);
-  if (list == schema->end() || !list->is_array()) {
-    return matched;
-  }
-  for (std::size_t k = 0; k < list->size(); ++k) {
-    PAVE_TRY_ASSIGN(const auto lines, validate_lines(value, with_definitions((*list)[k], root), depth + 1));
-    if (lines.empty()) {
-      matched.push_back(k);
-    }
-  }
-  return matched;
+  return errors;
 }
 
 util::Result<std::vector<Line>> validate_lines(const json& doc, const json& schema_doc, int depth)
@@ -395,7 +369,13 @@ util::Result<std::vector<Line>> validate_lines(const json& doc, const json& sche
     walk(err.context, &doc, &schema_doc, path, v, s);
     std::string what = describe(err.description, v, s);
     if (what.starts_with("Failed to validate against exactly one child schema") && v != nullptr) {
-      PAVE_TRY_ASSIGN(const auto matched, matching_subschemas(*v, s, "oneOf", schema_doc, depth));
+      PAVE_TRY_ASSIGN(const auto errors, subschema_errors(*v, s, "oneOf", schema_doc, depth));
+      std::vector<std::size_t> matched;
+      for (std::size_t k = 0; k < errors.size(); ++k) {
+        if (errors[k].empty()) {
+          matched.push_back(k);
+        }
+      }
       if (matched.size() >= 2) {
         what = fmt::format("oneOf failed, subschemas {}, {} matched", matched[0], matched[1]);
       }
@@ -425,7 +405,14 @@ util::Result<std::vector<Line>> validate_lines(const json& doc, const json& sche
         lines.pop_back();
       }
       if (v != nullptr) {
-        PAVE_TRY_ASSIGN(line.causes, subschema_causes(*v, s, any ? "anyOf" : "oneOf", schema_doc, path, depth));
+        // v6 nests them under the keyword's error, in the subschemas' order.
+        PAVE_TRY_ASSIGN(auto errors, subschema_errors(*v, s, any ? "anyOf" : "oneOf", schema_doc, depth));
+        for (auto& sub : errors) {
+          for (auto& l : sub) {
+            l.path.insert(0, path);
+            line.causes.push_back(std::move(l));
+          }
+        }
       }
     }
     if (std::find(lines.begin(), lines.end(), line) == lines.end()) {
