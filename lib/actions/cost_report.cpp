@@ -13,6 +13,7 @@
 #include <pave/cost/estimator.hpp>
 #include <pave/cost/refresh.hpp>
 #include <pave/plan/desired.hpp>
+#include <pave/plan/object_ref.hpp>
 #include <pave/plan/plan_file.hpp>
 #include <pave/state/state_reader.hpp>
 #include <pave/util/fs.hpp>
@@ -90,26 +91,19 @@ public:
     const std::string_view text = m_file->resource_text(i);
     return text.find(kind) != std::string_view::npos || text.find("\\u") != std::string_view::npos;
   }
-  /// From the record's address, "k8s:API_VERSION/KIND/NAMESPACE/NAME".
+  /// From the record's address, "k8s:API_VERSION/KIND/NAMESPACE/NAME", when its
+  /// apiVersion is the record's.
   std::optional<cost::ResourceType> type_of(std::size_t i) const override
   {
     const auto head = m_file->resource_head(i);
     if (!head) {
       return std::nullopt;
     }
-    const auto [address, api_version] = *head;
-    constexpr std::string_view k_prefix = "k8s:";
-    const std::size_t at = k_prefix.size() + api_version.size() + 1;
-    if (!address.starts_with(k_prefix) || address.size() <= at ||
-        address.substr(k_prefix.size(), api_version.size()) != api_version || address[at - 1] != '/') {
+    const auto parts = plan::split_address(head->first);
+    if (!parts || parts->api_version != head->second) {
       return std::nullopt;
     }
-    const std::string_view rest = address.substr(at);
-    const auto slash = rest.find('/');
-    if (slash == std::string_view::npos || slash == 0) {
-      return std::nullopt;
-    }
-    return cost::ResourceType{api_version, rest.substr(0, slash)};
+    return cost::ResourceType{parts->api_version, parts->kind};
   }
 
 private:

@@ -52,35 +52,41 @@ util::Result<ObjectRef> object_ref(const nlohmann::json& object, std::string_vie
   return ref;
 }
 
-util::Result<ObjectRef> parse_address(std::string_view address)
+std::optional<AddressParts> split_address(std::string_view address)
 {
   constexpr std::string_view prefix = "k8s:";
   if (!address.starts_with(prefix)) {
-    return util::fail("not a Kubernetes object address: {} (expected k8s:API_VERSION/KIND/NAMESPACE/NAME)", address);
+    return std::nullopt;
   }
   std::string_view rest = address.substr(prefix.size());
   // From the right: NAME, NAMESPACE, KIND; the rest is the apiVersion (which may contain '/').
-  ObjectRef ref;
-  std::string_view* parts[] = {nullptr, nullptr, nullptr};
-  std::string_view name, ns, kind;
-  parts[0] = &name;
-  parts[1] = &ns;
-  parts[2] = &kind;
-  for (auto* part : parts) {
+  AddressParts p;
+  for (std::string_view* part : {&p.name, &p.namespace_, &p.kind}) {
     const auto slash = rest.rfind('/');
     if (slash == std::string_view::npos) {
-      return util::fail("not a Kubernetes object address: {} (expected k8s:API_VERSION/KIND/NAMESPACE/NAME)", address);
+      return std::nullopt;
     }
     *part = rest.substr(slash + 1);
     rest = rest.substr(0, slash);
   }
-  if (rest.empty() || kind.empty() || name.empty()) {
+  if (rest.empty() || p.kind.empty() || p.name.empty()) {
+    return std::nullopt;
+  }
+  p.api_version = rest;
+  return p;
+}
+
+util::Result<ObjectRef> parse_address(std::string_view address)
+{
+  const auto p = split_address(address);
+  if (!p) {
     return util::fail("not a Kubernetes object address: {} (expected k8s:API_VERSION/KIND/NAMESPACE/NAME)", address);
   }
-  ref.api_version = std::string(rest);
-  ref.kind = std::string(kind);
-  ref.namespace_ = std::string(ns);
-  ref.name = std::string(name);
+  ObjectRef ref;
+  ref.api_version = std::string(p->api_version);
+  ref.kind = std::string(p->kind);
+  ref.namespace_ = std::string(p->namespace_);
+  ref.name = std::string(p->name);
   return ref;
 }
 

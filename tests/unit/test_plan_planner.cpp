@@ -169,6 +169,17 @@ TEST_CASE("plan::parse_address")
   CHECK(plan::parse_address("k8s:v1/Namespace//shop")->namespace_.empty());
   CHECK_FALSE(plan::parse_address("aws:s3_bucket/x"));
   CHECK_FALSE(plan::parse_address("k8s:Deployment/web"));
+  // split_address: the same parts, as views into the address.
+  const std::string a = "k8s:rbac.authorization.k8s.io/v1/ClusterRole//view";
+  const auto p = plan::split_address(a);
+  REQUIRE(p);
+  CHECK(p->api_version == "rbac.authorization.k8s.io/v1");
+  CHECK(p->kind == "ClusterRole");
+  CHECK(p->namespace_.empty());
+  CHECK(p->name == "view");
+  CHECK(p->name.data() == a.data() + a.size() - 4);
+  CHECK_FALSE(plan::split_address("k8s:v1//ns/x"));
+  CHECK_FALSE(plan::split_address("aws:s3_bucket/x"));
 }
 
 TEST_CASE("plan::parse_plan refuses mistyped numbers")
