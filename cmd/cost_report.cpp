@@ -79,6 +79,7 @@ void setup_cost_report(CLI::App& app, cli::Context& ctx)
       throw util::Fatal(util::Error{"--plan and --state exclude each other", "", util::ExitCode::usage});
     }
     o->today = util::now_rfc3339().substr(0, 10);
+    util::use_growing_heap(); // a large state's line items are allocated on worker threads
     auto kept = std::make_shared<const actions::CostReportResult>(util::value_or_throw(actions::cost_report(*project, *o)));
     const actions::CostReportResult& result = *kept;
     for (const auto& note : result.notes) {

@@ -5,6 +5,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <span>
 
 #include <fmt/format.h>
 
@@ -83,32 +84,43 @@ void widen(std::vector<std::size_t>& width, const Rows& rows)
   }
 }
 
+/// Appends one line of a table: `cells` padded to `width`, two spaces apart,
+/// those from column `numeric_from` on right-aligned, without trailing spaces.
+void append_row(std::string& text, std::span<const std::string_view> cells, const std::vector<std::size_t>& width,
+                std::size_t numeric_from)
+{
+  const std::size_t start = text.size();
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    const bool last = i + 1 == cells.size();
+    if (i >= numeric_from) {
+      append_padded(text, cells[i], width[i], true);
+    } else if (last) {
+      text += cells[i];
+    } else {
+      append_padded(text, cells[i], width[i], false);
+    }
+    if (!last) {
+      text += "  ";
+    }
+  }
+  while (text.size() > start && text.back() == ' ') {
+    text.pop_back();
+  }
+  text += '\n';
+}
+
 /// The lines of `rows`, columns padded to `width`, two spaces apart; numbers
 /// right-aligned. With `out`, written there by 64 KiB and "" returned.
 std::string format_rows(const Rows& rows, const std::vector<std::size_t>& width, std::size_t numeric_from,
                         std::ostream* out = nullptr)
 {
   std::string text;
+  std::vector<std::string_view> cells(rows.columns());
   for (std::size_t r = 0; r < rows.size(); ++r) {
-    const std::size_t start = text.size();
     for (std::size_t i = 0; i < rows.columns(); ++i) {
-      const bool last = i + 1 == rows.columns();
-      const std::string_view cell = rows.cell(r, i);
-      if (i >= numeric_from) {
-        append_padded(text, cell, width[i], true);
-      } else if (last) {
-        text += cell;
-      } else {
-        append_padded(text, cell, width[i], false);
-      }
-      if (!last) {
-        text += "  ";
-      }
+      cells[i] = rows.cell(r, i);
     }
-    while (text.size() > start && text.back() == ' ') {
-      text.pop_back();
-    }
-    text += '\n';
+    append_row(text, cells, width, numeric_from);
     if (out != nullptr && text.size() >= (1 << 16)) {
       *out << text;
       text.clear();
@@ -237,43 +249,54 @@ std::string who(std::string_view kind, std::string_view ns, std::string_view nam
   return out;
 }
 
-/// The estimate's table of resources: the parts of a long one are made on
-/// several threads (a state of 100,000 resources has 400,000 cells), then
-/// written in order.
+/// The four cells of an item's row in the resource table, made in `scratch`.
+std::array<std::string_view, 4> item_cells(const LineItem& i, std::string& scratch)
+{
+  scratch.clear();
+  append_who(scratch, i.kind, i.namespace_, i.name);
+  const std::size_t who = scratch.size();
+  append_range(scratch, i.monthly, i.monthly_max);
+  const std::string_view text(scratch);
+  return {text.substr(0, who), i.app.empty() ? std::string_view("-") : std::string_view(i.app), i.detail,
+          text.substr(who)};
+}
+
+/// The estimate's table of resources. A long one (a state of 100,000
+/// resources has 400,000 cells) is made in parts on several threads: each
+/// part's widest cells first, then its lines padded to the widest of all
+/// parts, written in order. Cells are made twice rather than kept.
 void print_items(std::ostream& out, const Estimate& e)
 {
   constexpr std::size_t k_part = 16384;
+  constexpr std::array<std::string_view, 4> k_header{"RESOURCE", "APP", "DETAIL", "MONTHLY"};
   const std::size_t parts = std::max<std::size_t>(1, (e.items.size() + k_part - 1) / k_part);
-  std::vector<Rows> rows;
-  rows.reserve(parts);
-  rows.emplace_back(Rows{"RESOURCE", "APP", "DETAIL", "MONTHLY"});
-  for (std::size_t p = 1; p < parts; ++p) {
-    rows.emplace_back(rows.front().columns());
-  }
-  std::vector<std::vector<std::size_t>> widths(parts);
+  std::vector<std::vector<std::size_t>> widths(parts, std::vector<std::size_t>(k_header.size(), 0));
   const int threads = util::worker_threads(4);
   util::parallel_for(parts, threads, [&](std::size_t p) {
+    std::string scratch;
     const std::size_t end = std::min(e.items.size(), (p + 1) * k_part);
     for (std::size_t k = p * k_part; k < end; ++k) {
-      const LineItem& i = e.items[k];
-      append_who(rows[p].text(), i.kind, i.namespace_, i.name);
-      rows[p].end_cell();
-      rows[p].add(i.app.empty() ? std::string_view("-") : std::string_view(i.app)).add(i.detail);
-      append_range(rows[p].text(), i.monthly, i.monthly_max);
-      rows[p].end_cell();
+      const auto cells = item_cells(e.items[k], scratch);
+      for (std::size_t c = 0; c < cells.size(); ++c) {
+        widths[p][c] = std::max(widths[p][c], cells[c].size());
+      }
     }
-    widen(widths[p], rows[p]);
   });
-  std::vector<std::size_t> width = widths.front();
-  for (const auto& w : widths) {
-    for (std::size_t c = 0; c < width.size(); ++c) {
+  std::vector<std::size_t> width(k_header.size(), 0);
+  for (std::size_t c = 0; c < width.size(); ++c) {
+    width[c] = k_header[c].size();
+    for (const auto& w : widths) {
       width[c] = std::max(width[c], w[c]);
     }
   }
   std::vector<std::string> text(parts);
+  append_row(text[0], k_header, width, 3);
   util::parallel_for(parts, threads, [&](std::size_t p) {
-    text[p] = format_rows(rows[p], width, 3);
-    rows[p] = Rows(0); // its cells are no longer needed
+    std::string scratch;
+    const std::size_t end = std::min(e.items.size(), (p + 1) * k_part);
+    for (std::size_t k = p * k_part; k < end; ++k) {
+      append_row(text[p], item_cells(e.items[k], scratch), width, 3);
+    }
   });
   for (const auto& t : text) {
     out << t;

@@ -20,6 +20,13 @@ void use_compact_heap() noexcept
 #endif
 }
 
+void use_growing_heap() noexcept
+{
+#if defined(__GLIBC__)
+  mallopt(M_TOP_PAD, 32 << 20);
+#endif
+}
+
 void park_until_exit(std::shared_ptr<const void> garbage)
 {
   static std::mutex mutex;
