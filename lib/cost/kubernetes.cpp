@@ -201,7 +201,13 @@ util::Result<bool> price_kubernetes(Value object, const Rates& rates, const HpaI
     pod_spec = json_member(json_member(spec, "template"), "spec");
     replicas = std::max(0.0, number_or(json_member(spec, "replicas"), 1));
     replicas_max = replicas;
-    const auto hpa = hpas.empty() ? hpas.end() : hpas.find(hpa_key(item.namespace_, kind, item.name));
+    auto hpa = hpas.end();
+    if (!hpas.empty()) {
+      thread_local std::string key; // made on every workload: not allocated each time
+      key.clear();
+      key.append(item.namespace_).append("/").append(kind).append("/").append(item.name);
+      hpa = hpas.find(std::string_view(key));
+    }
     if (hpa != hpas.end()) {
       replicas = hpa->second.first;
       replicas_max = hpa->second.second;
