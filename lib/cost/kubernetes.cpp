@@ -197,6 +197,7 @@ util::Result<bool> price_kubernetes(Value object, const Rates& rates, const HpaI
   std::optional<Value> pod_spec;
   double replicas = 1, replicas_max = 1, hours = rates.hours;
   std::string detail;
+  detail.reserve(64); // "HPA 2-10 replicas; 0.25 vCPU, 0.5 GiB a pod": one allocation
   if (kind == "Deployment" || kind == "StatefulSet" || kind == "ReplicaSet" || kind == "ReplicationController") {
     pod_spec = json_member(json_member(spec, "template"), "spec");
     replicas = std::max(0.0, number_or(json_member(spec, "replicas"), 1));
