@@ -3,9 +3,7 @@
 /// requests times their replicas, PersistentVolumeClaims (and StatefulSet
 /// volume claim templates) from their size and storage class, LoadBalancer
 /// Services (NLB) and ALB Ingresses.
-#include <functional>
 #include <map>
-#include <unordered_map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -15,19 +13,13 @@
 #include <pave/cost/estimate.hpp>
 #include <pave/cost/json_member.hpp>
 #include <pave/cost/rates.hpp>
+#include <pave/util/strings.hpp>
 
 namespace pave::cost {
 
-/// Hashes std::string and std::string_view alike (lookups by view).
-struct TextHash
-{
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-};
-
 /// HorizontalPodAutoscalers by target: "NAMESPACE/KIND/NAME" -> {min, max}.
 /// Hashed: every workload of a state is looked up in it.
-using HpaIndex = std::unordered_map<std::string, std::pair<double, double>, TextHash, std::equal_to<>>;
+using HpaIndex = util::TextMap<std::pair<double, double>>;
 
 /// The key of a workload in an HpaIndex.
 std::string hpa_key(std::string_view namespace_, std::string_view kind, std::string_view name);

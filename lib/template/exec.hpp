@@ -21,6 +21,7 @@
 #include <pave/template/node.hpp>
 #include <pave/template/template.hpp>
 #include <pave/template/value.hpp>
+#include <pave/util/strings.hpp>
 
 namespace pave::tmpl {
 
@@ -52,12 +53,7 @@ public:
   void add(std::shared_ptr<const Tree> tree);
 
 private:
-  struct Hash
-  {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, std::shared_ptr<const Tree>, Hash, std::equal_to<>> m_trees;
+  util::TextMap<std::shared_ptr<const Tree>> m_trees;
   const TemplateScope* m_parent;
 };
 

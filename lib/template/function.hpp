@@ -13,6 +13,7 @@
 #include <vector>
 
 #include <pave/template/value.hpp>
+#include <pave/util/strings.hpp>
 
 namespace pave::tmpl {
 
@@ -126,12 +127,7 @@ public:
   bool contains(std::string_view name) const { return find(name) != nullptr; }
 
 private:
-  struct Hash
-  {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, Function, Hash, std::equal_to<>> m_funcs;
+  util::TextMap<Function> m_funcs;
 };
 
 /// Executes named templates for functions that need the engine (include, tpl).

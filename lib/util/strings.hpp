@@ -1,11 +1,25 @@
 #pragma once
 /// Small string helpers shared across the library.
+#include <cstddef>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace pave::util {
+
+/// Hashes std::string and std::string_view alike, so that an unordered
+/// container of strings is looked up by a view without making a string.
+struct TextHash
+{
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
+/// A hashed map from strings, looked up by std::string_view.
+template <typename V> using TextMap = std::unordered_map<std::string, V, TextHash, std::equal_to<>>;
 
 /// Levenshtein edit distance between a and b.
 std::size_t edit_distance(std::string_view a, std::string_view b);
