@@ -130,11 +130,16 @@ std::string pods_text(double n)
 
 } // namespace
 
+void append_hpa_key(std::string& out, std::string_view namespace_, std::string_view kind, std::string_view name)
+{
+  out.append(namespace_).append("/").append(kind).append("/").append(name);
+}
+
 std::string hpa_key(std::string_view namespace_, std::string_view kind, std::string_view name)
 {
   std::string key;
   key.reserve(namespace_.size() + kind.size() + name.size() + 2);
-  key.append(namespace_).append("/").append(kind).append("/").append(name);
+  append_hpa_key(key, namespace_, kind, name);
   return key;
 }
 
@@ -206,7 +211,7 @@ util::Result<bool> price_kubernetes(Value object, const Rates& rates, const HpaI
     if (!hpas.empty()) {
       thread_local std::string key; // made on every workload: not allocated each time
       key.clear();
-      key.append(item.namespace_).append("/").append(kind).append("/").append(item.name);
+      append_hpa_key(key, item.namespace_, kind, item.name);
       hpa = hpas.find(std::string_view(key));
     }
     if (hpa != hpas.end()) {

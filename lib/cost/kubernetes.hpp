@@ -23,6 +23,8 @@ using HpaIndex = util::TextMap<std::pair<double, double>>;
 
 /// The key of a workload in an HpaIndex.
 std::string hpa_key(std::string_view namespace_, std::string_view kind, std::string_view name);
+/// Appends hpa_key() to `out`.
+void append_hpa_key(std::string& out, std::string_view namespace_, std::string_view kind, std::string_view name);
 
 /// Adds `hpa` (an autoscaling/v1 or v2 HorizontalPodAutoscaler) to `index`.
 void index_hpa(Value hpa, HpaIndex& index);
