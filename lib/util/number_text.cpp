@@ -42,7 +42,7 @@ bool append_short_decimal(std::string& out, double v, int precision)
     const std::int64_t unit = static_cast<std::int64_t>(k_powers_of_10[decimals]);
     const std::int64_t whole = n / unit;
     int significant = 0;
-    for (std::int64_t rest = whole != 0 ? n : n % unit; rest != 0; rest /= 10) {
+    for (std::int64_t rest = n; rest != 0; rest /= 10) { // leading zeros of 0.0012 are not digits of n
       ++significant;
     }
     if (significant > precision) {
