@@ -8,6 +8,7 @@
 
 #include <pave/chart/metadata.hpp>
 #include <pave/template/value.hpp>
+#include <pave/util/shared_bytes.hpp>
 
 namespace pave::chart {
 
@@ -15,7 +16,7 @@ namespace pave::chart {
 struct File
 {
   std::string name;
-  std::string data;
+  util::SharedBytes data; ///< large files are mapped, not read (see load_dir)
 };
 
 /// A CRD manifest from a chart's crds/ directory (Chart.CRDObjects).
@@ -36,7 +37,7 @@ public:
   /// values.yaml as a map (empty map when absent).
   tmpl::Value values = tmpl::Value::map();
   /// values.schema.json content; empty when the chart has none.
-  std::string schema;
+  util::SharedBytes schema;
   /// Enclosing chart, or nullptr for the root.
   Chart* parent = nullptr;
   std::vector<std::shared_ptr<Chart>> dependencies;

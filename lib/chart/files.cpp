@@ -90,7 +90,7 @@ const File* Files::find(std::string_view name) const
 std::string Files::get(std::string_view name) const
 {
   const File* f = find(name);
-  return f ? f->data : std::string();
+  return f ? f->data.str() : std::string();
 }
 
 std::shared_ptr<Files> Files::glob(std::string_view pattern) const
@@ -186,7 +186,7 @@ std::optional<Value> Files::member(std::string_view name, std::span<const Value>
     return std::nullopt;
   }
   const File* f = find(name);
-  return Value::bytes(f ? f->data : std::string());
+  return Value::bytes(f ? f->data.str() : std::string());
 }
 
 std::string Files::format() const
@@ -216,7 +216,7 @@ Value Files::to_data() const
 {
   tmpl::MapItems m;
   for (const File* f : m_files) {
-    m.emplace_hint(m.end(), f->name, Value::bytes(f->data));
+    m.emplace_hint(m.end(), f->name, Value::bytes(f->data.str()));
   }
   return Value::map(std::move(m), tmpl::ElemType::bytes);
 }

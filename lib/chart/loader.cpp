@@ -10,6 +10,7 @@
 #include <pave/chart/ignore.hpp>
 #include <pave/codec/yaml.hpp>
 #include <pave/util/fs.hpp>
+#include <pave/util/mapped_file.hpp>
 
 namespace pave::chart {
 
@@ -25,6 +26,22 @@ util::Result<std::string> read_whole_file(const fs::path& p)
     return util::fail("open {}: {}", p.string(), std::strerror(data.error()));
   }
   return std::move(*data);
+}
+
+/// Files from this size on are mapped rather than read: a chart's large files
+/// (change logs, READMEs, CRDs) are often never read by a render, and those
+/// that are cost neither a copy nor a fault per page of the heap.
+constexpr std::uintmax_t k_map_from = 32 * 1024;
+
+util::Result<util::SharedBytes> read_chart_file(const fs::directory_entry& entry)
+{
+  std::error_code ec;
+  if (const auto size = entry.file_size(ec); !ec && size >= k_map_from) {
+    PAVE_TRY_ASSIGN(auto mapped, util::MappedFile::open(entry.path(), false));
+    return util::SharedBytes::mapped(std::move(mapped));
+  }
+  PAVE_TRY_ASSIGN(std::string data, read_whole_file(entry.path()));
+  return util::SharedBytes(std::move(data));
 }
 
 util::Result<Value> load_values_file(std::string_view data)
@@ -180,9 +197,9 @@ util::Result<std::shared_ptr<Chart>> load_dir(const fs::path& dir)
         }
         return util::fail("cannot load irregular file {} as it has file mode type bits set", entry.path().string());
       }
-      PAVE_TRY_ASSIGN(std::string data, read_whole_file(entry.path()));
+      PAVE_TRY_ASSIGN(util::SharedBytes data, read_chart_file(entry));
       if (data.starts_with("\xEF\xBB\xBF")) {
-        data.erase(0, 3);
+        data.remove_prefix(3);
       }
       files.push_back(File{n, std::move(data)});
     }

@@ -9,7 +9,7 @@
 
 namespace pave::util {
 
-Result<std::shared_ptr<const MappedFile>> MappedFile::open(const std::filesystem::path& path)
+Result<std::shared_ptr<const MappedFile>> MappedFile::open(const std::filesystem::path& path, bool populate)
 {
   auto failed = [&] { return fail("cannot read {}: {}", path.string(), std::strerror(errno)); };
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -37,7 +37,7 @@ Result<std::shared_ptr<const MappedFile>> MappedFile::open(const std::filesystem
   }
   f->m_data = static_cast<char*>(base);
   if (f->m_size > 0 &&
-      ::mmap(base, f->m_size, PROT_READ, MAP_PRIVATE | MAP_FIXED | MAP_POPULATE, fd, 0) == MAP_FAILED) {
+      ::mmap(base, f->m_size, PROT_READ, MAP_PRIVATE | MAP_FIXED | (populate ? MAP_POPULATE : 0), fd, 0) == MAP_FAILED) {
     const auto e = failed();
     ::close(fd);
     return e; // ~MappedFile unmaps the reservation

@@ -17,7 +17,9 @@ public:
   /// mapping sees the file as it was when opened as long as it is replaced by
   /// rename, as pave writes files (write_file_atomic); a file truncated in
   /// place while mapped would fault. Errors: "cannot read PATH: REASON".
-  static Result<std::shared_ptr<const MappedFile>> open(const std::filesystem::path& path);
+  /// With `populate`, every page is mapped at once (for bytes that will all be
+  /// read); without, pages are mapped as they are first read.
+  static Result<std::shared_ptr<const MappedFile>> open(const std::filesystem::path& path, bool populate = true);
 
   static constexpr std::size_t k_padding = 64;
 

@@ -51,6 +51,39 @@ std::string render_template(const std::string& tpl, const std::string& values = 
 
 } // namespace
 
+TEST_CASE("actions::render: large chart files are read through their mapping")
+{
+  // values.yaml, a template and a file above the size from which chart files
+  // are mapped; .Files.Get, .Files.Lines and the template text must come out whole.
+  TestContext ctx;
+  std::string values = "items:\n";
+  std::string lines;
+  for (int i = 0; values.size() < 64 * 1024; ++i) {
+    values += "  - name: item" + std::to_string(i) + "\n";
+    lines += "l" + std::to_string(i) + "\n";
+  }
+  write_file("big/Chart.yaml", "apiVersion: v2\nname: big\nversion: 0.1.0\n");
+  write_file("big/values.yaml", values);
+  write_file("big/files/lines.txt", lines);
+  write_file("big/templates/t.yaml", "# " + std::string(40 * 1024, 'x') +
+                                         "\nn: {{ len .Values.items }}\nlast: {{ (last .Values.items).name }}\n"
+                                         "size: {{ len (.Files.Get \"files/lines.txt\") }}\n"
+                                         "lines: {{ len (.Files.Lines \"files/lines.txt\") }}\n");
+  RenderOptions o;
+  o.chart = "big";
+  const std::string out = render_text(o);
+  std::size_t items = 0;
+  for (std::size_t p = values.find("- name"); p != std::string::npos; p = values.find("- name", p + 1)) {
+    ++items;
+  }
+  CHECK(out.find("n: " + std::to_string(items) + "\n") != std::string::npos);
+  CHECK(out.find("last: item" + std::to_string(items - 1) + "\n") != std::string::npos);
+  CHECK(out.find("size: " + std::to_string(lines.size()) + "\n") != std::string::npos);
+  // Helm's .Files.Lines drops one trailing newline, then splits on "\n".
+  CHECK(out.find("lines: " + std::to_string(items) + "\n") != std::string::npos);
+  CHECK(out.find("# " + std::string(40 * 1024, 'x') + "\n") != std::string::npos);
+}
+
 TEST_CASE("actions::render")
 {
   SUBCASE("defaults")

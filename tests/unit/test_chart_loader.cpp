@@ -101,6 +101,33 @@ TEST_CASE("chart::load_dir")
   CHECK((*c)->crd_objects()[0].filename == "c/crds/crd.yaml");
 }
 
+TEST_CASE("chart::load_dir maps large files")
+{
+  // From 32 KiB files are mapped, not read: the bytes must be the same,
+  // byte order mark dropped, at and around the size where mapping starts.
+  TestContext ctx;
+  write_file("m/Chart.yaml", "apiVersion: v2\nname: m\nversion: 0.1.0\n");
+  std::string big;
+  for (int i = 0; big.size() < 200 * 1024; ++i) {
+    big += "line " + std::to_string(i) + "\n";
+  }
+  const std::size_t k_map_from = 32 * 1024;
+  for (const std::size_t n : {k_map_from - 1, k_map_from, k_map_from + 1, std::size_t(4096 * 9), big.size()}) {
+    CAPTURE(n);
+    write_file("m/files/big.txt", big.substr(0, n));
+    write_file("m/files/bom.txt", "\xEF\xBB\xBF" + big.substr(0, n));
+    write_file("m/templates/big.yaml", "# " + big.substr(0, n));
+    write_file("m/values.schema.json", "{\"description\": \"" + std::string(n, 'x') + "\"}");
+    auto c = pave::chart::load_chart("m");
+    REQUIRE(c);
+    REQUIRE((*c)->files->size() == 2);
+    CHECK((*c)->files->at(0).data == big.substr(0, n));
+    CHECK((*c)->files->at(1).data == big.substr(0, n));
+    CHECK((*c)->templates->at(0).data == "# " + big.substr(0, n));
+    CHECK((*c)->schema.size() == n + 19);
+  }
+}
+
 TEST_CASE("chart::load_archive")
 {
   TestContext ctx;
