@@ -146,9 +146,9 @@ private:
                       Value& tmp);
   Ref eval_variable_node(const Ref& dot, const VariableNode* var, std::span<Node* const> args, const Ref* final,
                          Value& tmp);
-  Ref eval_field_chain(const Ref& dot, Ref receiver, const Node* node, std::span<const std::string> ident,
+  Ref eval_field_chain(const Ref& dot, Ref receiver, const Node* node, std::span<const std::string_view> ident,
                        std::span<Node* const> args, const Ref* final, Value& tmp);
-  Ref eval_field(const Ref& dot, const std::string& name, const Node* node, std::span<Node* const> args,
+  Ref eval_field(const Ref& dot, std::string_view name, const Node* node, std::span<Node* const> args,
                  const Ref* final, const Ref& receiver, Value& tmp);
   /// evalArg for parameter type `typ`: the argument's value, converted.
   void eval_arg(const Ref& dot, Param typ, const Node* n, Value& out);
@@ -165,7 +165,7 @@ private:
                 std::span<Node* const> args, const Ref* final, Value& tmp);
   Ref eval_builtin(const Ref& dot, Builtin b, const Node* node, std::string_view name, std::span<Node* const> args,
                    const Ref* final, Value& tmp);
-  Ref eval_method(const Ref& dot, const Value& receiver, const std::string& name, const Node* node,
+  Ref eval_method(const Ref& dot, const Value& receiver, std::string_view name, const Node* node,
                   std::span<Node* const> args, const Ref* final, Value& tmp);
 
   const TemplateScope& m_scope;

@@ -251,7 +251,7 @@ Exec::Ref Exec::eval_builtin(const Ref& dot, Builtin b, const Node* node, std::s
   return Ref{&tmp};
 }
 
-Exec::Ref Exec::eval_method(const Ref& dot, const Value& receiver, const std::string& name, const Node* node,
+Exec::Ref Exec::eval_method(const Ref& dot, const Value& receiver, std::string_view name, const Node* node,
                             std::span<Node* const> args, const Ref* final, Value& tmp)
 {
   // Keep the receiver alive while its arguments are evaluated.
@@ -282,11 +282,11 @@ Exec::Ref Exec::eval_method(const Ref& dot, const Value& receiver, const std::st
   }
   if (failed) {
     at(node);
-    errorf(verbatim ? message : "error calling " + name + ": " + message);
+    errorf(verbatim ? message : "error calling " + std::string(name) + ": " + message);
   }
   if (!result) {
     at(node);
-    errorf("can't evaluate field " + name + " in type " + recv.type_name());
+    errorf("can't evaluate field " + std::string(name) + " in type " + recv.type_name());
   }
   tmp = std::move(*result);
   return Ref{&tmp};

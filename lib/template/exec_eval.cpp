@@ -206,10 +206,10 @@ Exec::Ref Exec::eval_variable_node(const Ref& dot, const VariableNode* var, std:
     not_a_function(args, final);
     return value;
   }
-  return eval_field_chain(dot, value, var, std::span<const std::string>(var->ident).subspan(1), args, final, tmp);
+  return eval_field_chain(dot, value, var, std::span<const std::string_view>(var->ident.data(), var->ident.size()).subspan(1), args, final, tmp);
 }
 
-Exec::Ref Exec::eval_field_chain(const Ref& dot, Ref receiver, const Node* node, std::span<const std::string> ident,
+Exec::Ref Exec::eval_field_chain(const Ref& dot, Ref receiver, const Node* node, std::span<const std::string_view> ident,
                                  std::span<Node* const> args, const Ref* final, Value& tmp)
 {
   const std::size_t n = ident.size();
@@ -220,7 +220,7 @@ Exec::Ref Exec::eval_field_chain(const Ref& dot, Ref receiver, const Node* node,
   return eval_field(dot, ident[n - 1], node, args, final, receiver, tmp);
 }
 
-Exec::Ref Exec::eval_field(const Ref& dot, const std::string& name, const Node* node, std::span<Node* const> args,
+Exec::Ref Exec::eval_field(const Ref& dot, std::string_view name, const Node* node, std::span<Node* const> args,
                            const Ref* final, const Ref& receiver, Value& tmp)
 {
   const Value& r = *receiver.v;
@@ -229,7 +229,7 @@ Exec::Ref Exec::eval_field(const Ref& dot, const std::string& name, const Node* 
       return Ref{&k_nil}; // missingkey=zero: an invalid receiver yields the zero value
     }
     // Calling a method on a nil interface can't work.
-    errorf("nil pointer evaluating interface {}." + name);
+    errorf("nil pointer evaluating interface {}." + std::string(name));
   }
   auto type_name = [&] { return receiver.iface ? std::string("interface {}") : r.type_name(); };
   const bool has_args = args.size() > 1 || final != nullptr;
@@ -247,23 +247,23 @@ Exec::Ref Exec::eval_field(const Ref& dot, const std::string& name, const Node* 
     }
     if (field) {
       if (has_args) {
-        errorf(name + (is_map ? " is not a method but has arguments" : " has arguments but cannot be invoked as function"));
+        errorf(std::string(name) + (is_map ? " is not a method but has arguments" : " has arguments but cannot be invoked as function"));
       }
       tmp = std::move(*field);
       return Ref{&tmp};
     }
     if (is_map) {
       if (has_args) {
-        errorf(name + " is not a method but has arguments");
+        errorf(std::string(name) + " is not a method but has arguments");
       }
       return Ref{&k_nil, true};
     }
-    errorf("can't evaluate field " + name + " in type " + type_name());
+    errorf("can't evaluate field " + std::string(name) + " in type " + type_name());
   }
   if (r.is_map()) {
     // If it's a map, attempt to use the field name as a key.
     if (has_args) {
-      errorf(name + " is not a method but has arguments");
+      errorf(std::string(name) + " is not a method but has arguments");
     }
     const MapData& md = r.map_data();
     const auto it = md.items.find(name);
@@ -272,7 +272,7 @@ Exec::Ref Exec::eval_field(const Ref& dot, const std::string& name, const Node* 
     }
     return zero_elem(md.elem);
   }
-  errorf("can't evaluate field " + name + " in type " + type_name());
+  errorf("can't evaluate field " + std::string(name) + " in type " + type_name());
 }
 
 void Exec::eval_arg(const Ref& dot, Param typ, const Node* n, Value& out)

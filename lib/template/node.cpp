@@ -9,18 +9,16 @@ namespace pave::tmpl {
 
 namespace {
 
-std::vector<std::string> split_dots(std::string_view s)
+void split_dots(std::string_view s, Idents& out, NodeArena& arena)
 {
-  std::vector<std::string> out;
   for (;;) {
     const auto dot = s.find('.');
-    out.emplace_back(s.substr(0, dot));
+    out.push_back(arena, s.substr(0, dot));
     if (dot == std::string_view::npos) {
       break;
     }
     s.remove_prefix(dot + 1);
   }
-  return out;
 }
 
 bool is_space_only(std::string_view s)
@@ -109,9 +107,9 @@ void IdentifierNode::write_to(std::string& out) const
   out += ident;
 }
 
-VariableNode::VariableNode(std::size_t p, std::string_view text)
-    : Node(NodeType::variable, p), ident(split_dots(text))
+VariableNode::VariableNode(std::size_t p, std::string_view text, NodeArena& arena) : Node(NodeType::variable, p)
 {
+  split_dots(text, ident, arena);
 }
 
 void VariableNode::write_to(std::string& out) const
@@ -134,9 +132,9 @@ void NilNode::write_to(std::string& out) const
   out += "nil";
 }
 
-FieldNode::FieldNode(std::size_t p, std::string_view text)
-    : Node(NodeType::field, p), ident(split_dots(text.substr(1)))
+FieldNode::FieldNode(std::size_t p, std::string_view text, NodeArena& arena) : Node(NodeType::field, p)
 {
+  split_dots(text.substr(1), ident, arena);
 }
 
 void FieldNode::write_to(std::string& out) const

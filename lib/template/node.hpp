@@ -129,10 +129,15 @@ struct IdentifierNode final : Node
 };
 
 /// `$x` or `$x.a.b`: ident[0] is the variable (with its $), then fields.
+/// The dot-separated names of a field or variable, or a chain's fields. They
+/// point into the tree's source text or its arena, as nodes live no longer.
+using Idents = NodePtrs<std::string_view>;
+
 struct VariableNode final : Node
 {
-  std::vector<std::string> ident;
-  VariableNode(std::size_t p, std::string_view text);
+  Idents ident;
+  /// `text` ("$x.a.b") must live as long as `arena` (see NodeArena::keep).
+  VariableNode(std::size_t p, std::string_view text, NodeArena& arena);
   void write_to(std::string& out) const override;
 };
 
@@ -151,8 +156,9 @@ struct NilNode final : Node
 /// `.a.b.c`: the identifiers without their periods.
 struct FieldNode final : Node
 {
-  std::vector<std::string> ident;
-  FieldNode(std::size_t p, std::string_view text); ///< text starts with '.'
+  Idents ident;
+  /// `text` (".a.b") must live as long as `arena` (see NodeArena::keep).
+  FieldNode(std::size_t p, std::string_view text, NodeArena& arena);
   void write_to(std::string& out) const override;
 };
 
@@ -160,7 +166,7 @@ struct FieldNode final : Node
 struct ChainNode final : Node
 {
   Node* node;
-  std::vector<std::string> field;
+  Idents field;
   ChainNode(std::size_t p, Node* n) : Node(NodeType::chain, p), node(n) {}
   void write_to(std::string& out) const override;
 };
@@ -291,6 +297,17 @@ public:
     T* node = new (allocate(sizeof(T))) T(std::forward<Args>(args)...);
     m_nodes.push_back(node);
     return node;
+  }
+
+  /// A copy of `text` that lives as long as the arena.
+  std::string_view keep(std::string_view text)
+  {
+    if (text.empty()) {
+      return {};
+    }
+    auto* p = static_cast<char*>(allocate(text.size()));
+    std::copy(text.begin(), text.end(), p);
+    return {p, text.size()};
   }
 
   /// `size` bytes aligned for any node, from the current block or a new one;

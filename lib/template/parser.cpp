@@ -366,11 +366,11 @@ PipeNode* TreeParser::pipeline(const char* context, ItemType end)
     if (nxt.type == ItemType::assign || nxt.type == ItemType::declare) {
       pipe->is_assign = nxt.type == ItemType::assign;
       next_non_space();
-      pipe->decl.push_back(*m_ctx.arena, make<VariableNode>(v.pos, v.val));
+      pipe->decl.push_back(*m_ctx.arena, make<VariableNode>(v.pos, v.val, *m_ctx.arena));
       m_vars.push_back(v.val);
     } else if (nxt.type == ItemType::char_ && nxt.val == ",") {
       next_non_space();
-      pipe->decl.push_back(*m_ctx.arena, make<VariableNode>(v.pos, v.val));
+      pipe->decl.push_back(*m_ctx.arena, make<VariableNode>(v.pos, v.val, *m_ctx.arena));
       m_vars.push_back(v.val);
       if (ctx == "range" && pipe->decl.size() < 2) {
         const ItemType t = peek_non_space().type;
@@ -582,12 +582,12 @@ Node* TreeParser::operand()
   if (peek().type == ItemType::field) {
     auto* chain = make<ChainNode>(peek().pos, node);
     while (peek().type == ItemType::field) {
-      chain->field.emplace_back(next().val.substr(1));
+      chain->field.push_back(*m_ctx.arena, next().val.substr(1));
     }
     // Compatibility with Go's API: fields and variables absorb the chain.
     switch (node->type) {
-    case NodeType::field: return make<FieldNode>(chain->pos, chain->string());
-    case NodeType::variable: return make<VariableNode>(chain->pos, chain->string());
+    case NodeType::field: return make<FieldNode>(chain->pos, m_ctx.arena->keep(chain->string()), *m_ctx.arena);
+    case NodeType::variable: return make<VariableNode>(chain->pos, m_ctx.arena->keep(chain->string()), *m_ctx.arena);
     case NodeType::boolean:
     case NodeType::string:
     case NodeType::number:
@@ -617,7 +617,7 @@ Node* TreeParser::term()
   case ItemType::dot: return make<DotNode>(token.pos);
   case ItemType::nil: return make<NilNode>(token.pos);
   case ItemType::variable: return use_var(token.pos, token.val);
-  case ItemType::field: return make<FieldNode>(token.pos, token.val);
+  case ItemType::field: return make<FieldNode>(token.pos, token.val, *m_ctx.arena);
   case ItemType::boolean: return make<BoolNode>(token.pos, token.val == "true");
   case ItemType::char_constant:
   case ItemType::complex:
@@ -759,7 +759,7 @@ NumberNode* TreeParser::new_number(const Item& token)
 
 VariableNode* TreeParser::use_var(std::size_t pos, std::string_view name)
 {
-  auto* v = make<VariableNode>(pos, name);
+  auto* v = make<VariableNode>(pos, name, *m_ctx.arena);
   for (const std::string_view var : m_vars) {
     if (var == v->ident[0]) {
       return v;
