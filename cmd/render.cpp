@@ -47,7 +47,7 @@ void setup_render(CLI::App& app, cli::Context& ctx)
     } else {
       o->chart = (*args)[0];
     }
-    util::use_compact_heap();
+    util::use_compact_heap(2); // the main thread's arena and one for the parsing and schema threads
     o->leave_garbage_to_exit = true; // pave exits right after printing
     const auto result = util::value_or_throw(actions::render(*o));
     ctx.out().flush();

@@ -373,12 +373,6 @@ util::Result<RenderResult> render(const RenderOptions& opts)
       {"Service", "Helm"},
   });
   in.capabilities = chart::make_capabilities(kube, split_commas(opts.api_versions));
-  // The schema thread keeps a core busy: on two cores a second parse thread
-  // would only take turns with it (traefik, whose 181 KB schema is checked
-  // while its templates parse: median 17.1 -> 14.5 ms on one parse thread).
-  if (schema_thread.joinable() && std::thread::hardware_concurrency() <= 2) {
-    in.parse_threads = 1;
-  }
   auto funcs = chart::make_function_table(opts.lookup);
   std::shared_ptr<void> parsed;
   auto rendered_r = chart::render_templates(*c, in, *funcs, &parsed);

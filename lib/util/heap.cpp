@@ -10,10 +10,10 @@
 
 namespace pave::util {
 
-void use_compact_heap() noexcept
+void use_compact_heap(int arenas) noexcept
 {
 #if defined(__GLIBC__)
-  mallopt(M_ARENA_MAX, 1);
+  mallopt(M_ARENA_MAX, arenas);
   // Setting it also stops glibc from raising the mmap and trim thresholds as
   // large blocks are freed, so blocks above 128 KiB stay individually mapped.
   mallopt(M_TRIM_THRESHOLD, 1 << 20);

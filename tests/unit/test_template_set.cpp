@@ -81,6 +81,26 @@ TEST_CASE("tmpl::TemplateSet::parse_all is parse() of each source in order, on t
     REQUIRE(r);
     CHECK(run(set, names.back()) == "v=39");
   }
+  SUBCASE("order holds when later sources are larger (they are parsed first)")
+  {
+    for (std::size_t i = 0; i + 1 < texts.size(); ++i) {
+      texts[i] += std::string(i * 100, ' ');
+      sources[i].text = texts[i];
+    }
+    TemplateSet set(pave::test::test_functions());
+    REQUIRE(set.parse_all(sources));
+    CHECK(run(set, names.back()) == "v=39");
+    texts[3] += "{{ if }}";
+    texts[35] += "{{ end }}";
+    sources[3].text = texts[3];
+    sources[35].text = texts[35];
+    TemplateSet failing(pave::test::test_functions());
+    std::size_t failed = 99;
+    auto r = failing.parse_all(sources, &failed);
+    REQUIRE_FALSE(r);
+    CHECK(failed == 3);
+    CHECK(r.error().message.starts_with("template: t103.yaml:"));
+  }
   SUBCASE("the first failing source (by order) is reported, and nothing is added")
   {
     texts[7] += "{{ if }}";
