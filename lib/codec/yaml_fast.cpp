@@ -157,6 +157,12 @@ private:
       m_pending = false;
     }
     if (nested) {
+      if (!dash && (rest[0] == '[' || rest[0] == '{')) {
+        // "KEY:" with its value on the next line: only [] or {} are taken
+        // (scalar() declines the rest), and a later line deeper than the
+        // enclosing level is declined below, as the full parser rejects it.
+        return scalar(rest, col);
+      }
       open_level(col, dash, indentless);
     } else {
       while (!m_levels.empty() && m_levels.back().indent > col) {

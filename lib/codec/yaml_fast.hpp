@@ -12,7 +12,9 @@ namespace pave::codec {
 /// lines (no tabs, no CR), block mappings and sequences (also "indentless"
 /// ones under a key), keys and values that are one-line plain scalars or
 /// quoted scalars without escapes, empty values, comments, and the empty
-/// flow collections [] and {}. Scalar values are views into `text`.
+/// flow collections [] and {} (also alone on the line after their key, as
+/// helm's toYaml writes an empty map under "annotations:"). Scalar values are
+/// views into `text`.
 ///
 /// Returns false, leaving `tree` in an unspecified state, for anything else
 /// (anchors, tags, block scalars, multi-line scalars, flow collections,

@@ -6,6 +6,8 @@
 #include <limits>
 #include <string>
 
+#include <fmt/format.h>
+
 #include <pave/codec/json.hpp>
 #include <pave/codec/yaml.hpp>
 #include <pave/codec/yaml_fast.hpp>
@@ -455,6 +457,62 @@ h: "<<"
   SUBCASE("a NaN replaced by a later duplicate key is no error")
   {
     CHECK(json_of("a: .nan\na: 1") == R"({"a":1})");
+  }
+}
+
+namespace {
+
+/// The tree as text: kinds, styles, values, positions and structure.
+std::string tree_text(const pave::codec::YamlTree& t, std::uint32_t i)
+{
+  const auto& n = t.node(i);
+  std::string out = fmt::format("{}{}{}@{}:{}", static_cast<int>(n.kind), n.implicit ? "i" : "",
+                                static_cast<int>(n.style), n.line, n.column);
+  if (n.kind == pave::codec::YamlNode::Kind::scalar) {
+    return out + "'" + std::string(n.value) + "'";
+  }
+  out += "(";
+  for (std::uint32_t k = 0; k < n.count; ++k) {
+    out += tree_text(t, t.child(n, k)) + ",";
+  }
+  return out + ")";
+}
+
+/// The fast path's tree, or "declined"; and the full parser's tree.
+std::pair<std::string, std::string> both_trees(std::string_view text)
+{
+  pave::codec::YamlTree fast;
+  std::string fast_text = "declined";
+  if (pave::codec::parse_simple_yaml_tree(text, fast)) {
+    fast_text = tree_text(fast, static_cast<std::uint32_t>(fast.root));
+  }
+  pave::codec::YamlText input(text);
+  pave::codec::YamlTree full;
+  std::string error;
+  std::string full_text = "error: ";
+  if (pave::codec::parse_yaml_tree(input, full, error)) {
+    full_text = tree_text(full, static_cast<std::uint32_t>(full.root));
+  } else {
+    full_text += error;
+  }
+  return {fast_text, full_text};
+}
+
+} // namespace
+
+TEST_CASE("codec::parse_simple_yaml_tree builds the full parser's tree")
+{
+  for (std::string_view text : {"a:\n  {}\nb: 1\n", "a:\n  [] # none\nb:\n- x\n", "- \n  {}\n- y\n",
+                                "a:\n  b:\n    {}\n  c: 'q'\n", "metadata:\n  annotations:\n    {}\n  name: x\n"}) {
+    CAPTURE(text);
+    const auto [fast, full] = both_trees(text);
+    CHECK(fast != "declined");
+    CHECK(fast == full);
+  }
+  // Content under the empty collection is an error for the full parser.
+  for (std::string_view text : {"a:\n  {}\n  b: 1\n", "a:\n  {}\n   - x\n", "a:\n  {a: 1}\n", "a:\n  [1]\n"}) {
+    CAPTURE(text);
+    CHECK(both_trees(text).first == "declined");
   }
 }
 
