@@ -10,7 +10,6 @@
 #include <pave/chart/ignore.hpp>
 #include <pave/codec/yaml.hpp>
 #include <pave/util/fs.hpp>
-#include <pave/util/mapped_file.hpp>
 
 namespace pave::chart {
 
@@ -31,17 +30,15 @@ util::Result<std::string> read_whole_file(const fs::path& p)
 /// Files from this size on are mapped rather than read: a chart's large files
 /// (change logs, READMEs, CRDs) are often never read by a render, and those
 /// that are cost neither a copy nor a fault per page of the heap.
-constexpr std::uintmax_t k_map_from = 32 * 1024;
+constexpr std::size_t k_map_from = 32 * 1024;
 
-util::Result<util::SharedBytes> read_chart_file(const fs::directory_entry& entry)
+util::Result<util::SharedBytes> read_chart_file(const fs::path& p)
 {
-  std::error_code ec;
-  if (const auto size = entry.file_size(ec); !ec && size >= k_map_from) {
-    PAVE_TRY_ASSIGN(auto mapped, util::MappedFile::open(entry.path(), false));
-    return util::SharedBytes::mapped(std::move(mapped));
+  auto data = util::read_or_map_file_errno(p, k_map_from);
+  if (!data) {
+    return util::fail("open {}: {}", p.string(), std::strerror(data.error()));
   }
-  PAVE_TRY_ASSIGN(std::string data, read_whole_file(entry.path()));
-  return util::SharedBytes(std::move(data));
+  return std::move(*data);
 }
 
 util::Result<Value> load_values_file(std::string_view data)
@@ -197,7 +194,7 @@ util::Result<std::shared_ptr<Chart>> load_dir(const fs::path& dir)
         }
         return util::fail("cannot load irregular file {} as it has file mode type bits set", entry.path().string());
       }
-      PAVE_TRY_ASSIGN(util::SharedBytes data, read_chart_file(entry));
+      PAVE_TRY_ASSIGN(util::SharedBytes data, read_chart_file(entry.path()));
       if (data.starts_with("\xEF\xBB\xBF")) {
         data.remove_prefix(3);
       }

@@ -8,22 +8,23 @@
 #include <sstream>
 #include <unistd.h>
 
+#include <pave/util/mapped_file.hpp>
+
 namespace pave::util {
 
 namespace fs = std::filesystem;
 
-std::expected<std::string, int> read_file_errno(const fs::path& path)
+namespace {
+
+/// Reads the rest of the open file `fd`, whose fstat is `st` (nullptr when it
+/// failed). Error: the errno of the failed read.
+std::expected<std::string, int> read_fd(int fd, const struct stat* st)
 {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    return std::unexpected(errno);
-  }
   // Read straight into the string (no staging buffer, no zero-filling), sized
   // from fstat plus one byte so the end of file shows in the first reads; a
   // file that is not regular or grows meanwhile is read to its end.
-  struct stat st{};
-  const bool sized = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-  std::size_t capacity = (sized ? static_cast<std::size_t>(st.st_size) : 0) + (sized ? 1 : 65536);
+  const bool sized = st != nullptr && S_ISREG(st->st_mode);
+  std::size_t capacity = (sized ? static_cast<std::size_t>(st->st_size) : 0) + (sized ? 1 : 65536);
   std::string data;
   int err = 0;
   for (;;) {
@@ -43,11 +44,48 @@ std::expected<std::string, int> read_file_errno(const fs::path& path)
       break;
     }
   }
-  ::close(fd);
   if (err != 0) {
     return std::unexpected(err);
   }
   return data;
+}
+
+} // namespace
+
+std::expected<std::string, int> read_file_errno(const fs::path& path)
+{
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    return std::unexpected(errno);
+  }
+  struct stat st{};
+  auto data = read_fd(fd, ::fstat(fd, &st) == 0 ? &st : nullptr);
+  ::close(fd);
+  return data;
+}
+
+std::expected<SharedBytes, int> read_or_map_file_errno(const fs::path& path, std::size_t map_from)
+{
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    return std::unexpected(errno);
+  }
+  struct stat st{};
+  const bool stat_ok = ::fstat(fd, &st) == 0;
+  std::expected<SharedBytes, int> out;
+  if (stat_ok && S_ISREG(st.st_mode) && static_cast<std::size_t>(st.st_size) >= map_from) {
+    if (auto mapped = MappedFile::map(fd, static_cast<std::size_t>(st.st_size), false); mapped) {
+      out = SharedBytes::mapped(std::move(*mapped));
+    } else {
+      out = std::unexpected(mapped.error());
+    }
+  } else if (auto data = read_fd(fd, stat_ok ? &st : nullptr); data) {
+    out = SharedBytes(std::move(*data));
+  } else {
+    out = std::unexpected(data.error());
+  }
+  ::close(fd);
+  return out;
 }
 
 Result<std::string> read_file(const fs::path& path)

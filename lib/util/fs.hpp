@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <pave/util/expected.hpp>
+#include <pave/util/shared_bytes.hpp>
 
 namespace pave::util {
 
@@ -17,6 +18,10 @@ Result<std::string> read_file(const std::filesystem::path& path);
 /// Reads a whole file; the error is the errno of the failed open or read, for
 /// callers with their own wording.
 std::expected<std::string, int> read_file_errno(const std::filesystem::path& path);
+/// Like read_file_errno, but a regular file of `map_from` bytes or more is
+/// mapped (MappedFile, pages loaded as they are first read) instead of read:
+/// one open and one fstat either way.
+std::expected<SharedBytes, int> read_or_map_file_errno(const std::filesystem::path& path, std::size_t map_from);
 
 /// Writes `data` to `path` atomically: a temporary file in the same directory,
 /// fsync, rename over `path`, fsync of the directory. Readers see the old or

@@ -9,21 +9,10 @@
 
 namespace pave::util {
 
-Result<std::shared_ptr<const MappedFile>> MappedFile::open(const std::filesystem::path& path, bool populate)
+std::expected<std::shared_ptr<const MappedFile>, int> MappedFile::map(int fd, std::size_t size, bool populate)
 {
-  auto failed = [&] { return fail("cannot read {}: {}", path.string(), std::strerror(errno)); };
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    return failed();
-  }
-  struct stat st = {};
-  if (::fstat(fd, &st) != 0) {
-    const auto e = failed();
-    ::close(fd);
-    return e;
-  }
   std::shared_ptr<MappedFile> f(new MappedFile());
-  f->m_size = static_cast<std::size_t>(st.st_size);
+  f->m_size = size;
   const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
   const std::size_t file_pages = (f->m_size + page - 1) / page * page;
   // Anonymous (zero) pages first, then the file over all but the last: the
@@ -31,19 +20,30 @@ Result<std::shared_ptr<const MappedFile>> MappedFile::open(const std::filesystem
   f->m_mapped = file_pages + page;
   void* base = ::mmap(nullptr, f->m_mapped, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (base == MAP_FAILED) {
-    const auto e = failed();
-    ::close(fd);
-    return e;
+    return std::unexpected(errno);
   }
   f->m_data = static_cast<char*>(base);
   if (f->m_size > 0 &&
       ::mmap(base, f->m_size, PROT_READ, MAP_PRIVATE | MAP_FIXED | (populate ? MAP_POPULATE : 0), fd, 0) == MAP_FAILED) {
-    const auto e = failed();
-    ::close(fd);
-    return e; // ~MappedFile unmaps the reservation
+    return std::unexpected(errno); // ~MappedFile unmaps the reservation
   }
-  ::close(fd);
   return std::shared_ptr<const MappedFile>(std::move(f));
+}
+
+Result<std::shared_ptr<const MappedFile>> MappedFile::open(const std::filesystem::path& path, bool populate)
+{
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    return fail("cannot read {}: {}", path.string(), std::strerror(errno));
+  }
+  struct stat st = {};
+  auto mapped = ::fstat(fd, &st) == 0 ? map(fd, static_cast<std::size_t>(st.st_size), populate)
+                                      : std::unexpected(errno);
+  ::close(fd);
+  if (!mapped) {
+    return fail("cannot read {}: {}", path.string(), std::strerror(mapped.error()));
+  }
+  return std::move(*mapped);
 }
 
 MappedFile::~MappedFile()

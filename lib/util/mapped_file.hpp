@@ -21,6 +21,10 @@ public:
   /// read); without, pages are mapped as they are first read.
   static Result<std::shared_ptr<const MappedFile>> open(const std::filesystem::path& path, bool populate = true);
 
+  /// Maps the first `size` bytes of the open file `fd` (left open), padded
+  /// like open()'s. Error: the errno of the failed mmap.
+  static std::expected<std::shared_ptr<const MappedFile>, int> map(int fd, std::size_t size, bool populate);
+
   static constexpr std::size_t k_padding = 64;
 
   ~MappedFile();
