@@ -206,7 +206,8 @@ Exec::Ref Exec::eval_variable_node(const Ref& dot, const VariableNode* var, std:
     not_a_function(args, final);
     return value;
   }
-  return eval_field_chain(dot, value, var, std::span<const std::string_view>(var->ident.data(), var->ident.size()).subspan(1), args, final, tmp);
+  const std::span<const std::string_view> fields(var->ident.data() + 1, var->ident.size() - 1);
+  return eval_field_chain(dot, value, var, fields, args, final, tmp);
 }
 
 Exec::Ref Exec::eval_field_chain(const Ref& dot, Ref receiver, const Node* node, std::span<const std::string_view> ident,

@@ -128,11 +128,11 @@ struct IdentifierNode final : Node
   void write_to(std::string& out) const override;
 };
 
-/// `$x` or `$x.a.b`: ident[0] is the variable (with its $), then fields.
 /// The dot-separated names of a field or variable, or a chain's fields. They
 /// point into the tree's source text or its arena, as nodes live no longer.
 using Idents = NodePtrs<std::string_view>;
 
+/// `$x` or `$x.a.b`: ident[0] is the variable (with its $), then fields.
 struct VariableNode final : Node
 {
   Idents ident;

@@ -1,6 +1,7 @@
 #include <pave/template/template.hpp>
 
 #include <algorithm>
+#include <numeric>
 #include <thread>
 
 #include <pave/template/exec.hpp>
@@ -81,9 +82,7 @@ util::Result<void> TemplateSet::parse_all(std::span<const Source> sources, std::
     // other has nothing left (traefik's _podtemplate.tpl is 37% of its
     // templates). Errors are still reported in source order below.
     std::vector<std::size_t> order(sources.size());
-    for (std::size_t i = 0; i < order.size(); ++i) {
-      order[i] = i;
-    }
+    std::iota(order.begin(), order.end(), std::size_t(0));
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return sources[a].text.size() > sources[b].text.size(); });
     util::parallel_for(order.size(), 2, [&](std::size_t k) { parse_at(order[k]); });

@@ -81,6 +81,18 @@ TEST_CASE("tmpl::TemplateSet::parse_all is parse() of each source in order, on t
     REQUIRE(r);
     CHECK(run(set, names.back()) == "v=39");
   }
+  // Breaks source i (an if without a value) and source j (an end without a
+  // start), parses all into `set`, and returns the index parse_all reports
+  // and its error message.
+  auto parse_broken = [&](TemplateSet& set, std::size_t i, std::size_t j) {
+    texts[i] += "{{ if }}";
+    texts[j] += "{{ end }}";
+    sources[i].text = texts[i];
+    sources[j].text = texts[j];
+    std::size_t failed = 99;
+    auto r = set.parse_all(sources, &failed);
+    return std::pair{failed, r ? std::string() : r.error().message};
+  };
   SUBCASE("order holds when later sources are larger (they are parsed first)")
   {
     for (std::size_t i = 0; i + 1 < texts.size(); ++i) {
@@ -90,30 +102,20 @@ TEST_CASE("tmpl::TemplateSet::parse_all is parse() of each source in order, on t
     TemplateSet set(pave::test::test_functions());
     REQUIRE(set.parse_all(sources));
     CHECK(run(set, names.back()) == "v=39");
-    texts[3] += "{{ if }}";
-    texts[35] += "{{ end }}";
-    sources[3].text = texts[3];
-    sources[35].text = texts[35];
     TemplateSet failing(pave::test::test_functions());
-    std::size_t failed = 99;
-    auto r = failing.parse_all(sources, &failed);
-    REQUIRE_FALSE(r);
+    const auto [failed, error] = parse_broken(failing, 3, 35);
+    REQUIRE_FALSE(error.empty());
     CHECK(failed == 3);
-    CHECK(r.error().message.starts_with("template: t103.yaml:"));
+    CHECK(error.starts_with("template: t103.yaml:"));
   }
   SUBCASE("the first failing source (by order) is reported, and nothing is added")
   {
-    texts[7] += "{{ if }}";
-    texts[30] += "{{ end }}";
-    sources[7].text = texts[7];
-    sources[30].text = texts[30];
     TemplateSet set(pave::test::test_functions());
-    std::size_t failed = 99;
-    auto r = set.parse_all(sources, &failed);
-    REQUIRE_FALSE(r);
+    const auto [failed, error] = parse_broken(set, 7, 30);
+    REQUIRE_FALSE(error.empty());
     CHECK(failed == 7);
-    CHECK(r.error().message.starts_with("template: t107.yaml:"));
-    CHECK(r.error().message.ends_with(": missing value for if"));
+    CHECK(error.starts_with("template: t107.yaml:"));
+    CHECK(error.ends_with(": missing value for if"));
     CHECK_FALSE(set.has("x"));
     CHECK_FALSE(set.has("t100.yaml"));
   }
