@@ -81,3 +81,33 @@ TEST_CASE("util::read_file_errno reads files of any size, and streams that fstat
   ::mkdir("dir", 0755);
   CHECK(util::read_file_errno("dir").error() == EISDIR);
 }
+
+TEST_CASE("util::read_or_map_file_errno maps regular files from map_from bytes, reads the rest")
+{
+  test::TestContext ctx;
+  CHECK(util::read_or_map_file_errno("missing", 16).error() == ENOENT);
+  ::mkdir("dir", 0755);
+  CHECK(util::read_or_map_file_errno("dir", 16).error() == EISDIR);
+  std::string big;
+  for (std::size_t i = 0; i < 100000; ++i) {
+    big.push_back(static_cast<char>(i * 7919 % 256));
+  }
+  test::write_file("big", big);
+  for (const std::size_t map_from : {std::size_t(0), std::size_t(1), big.size() - 1, big.size(), big.size() + 1}) {
+    CAPTURE(map_from);
+    auto b = util::read_or_map_file_errno("big", map_from);
+    REQUIRE(b);
+    CHECK(*b == big);
+  }
+  test::write_file("empty", "");
+  CHECK(util::read_or_map_file_errno("empty", 0)->empty());
+  // A pipe is never mapped: it is read to its end.
+  int fds[2];
+  REQUIRE(::pipe(fds) == 0);
+  CHECK(::write(fds[1], "piped", 5) == 5);
+  ::close(fds[1]);
+  auto piped = util::read_or_map_file_errno("/proc/self/fd/" + std::to_string(fds[0]), 0);
+  ::close(fds[0]);
+  REQUIRE(piped);
+  CHECK(*piped == "piped");
+}
