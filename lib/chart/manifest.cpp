@@ -7,6 +7,7 @@
 
 #include <pave/codec/manifest_head.hpp>
 #include <pave/template/strconv.hpp>
+#include <pave/util/parallel.hpp>
 
 namespace pave::chart {
 
@@ -259,7 +260,7 @@ std::vector<util::Result<codec::ManifestHead>> parse_heads(const std::vector<Doc
   while (half < docs.size() && acc < bytes / 2) {
     acc += docs[half++].text.size();
   }
-  std::thread other(work, half, docs.size());
+  std::thread other = util::start_thread([&work, half, &docs] { work(half, docs.size()); });
   work(0, half);
   other.join();
   return heads;

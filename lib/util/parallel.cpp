@@ -2,10 +2,42 @@
 
 #include <algorithm>
 #include <atomic>
+#include <memory>
 #include <thread>
 #include <vector>
 
+#include <pthread.h>
+#include <sched.h>
+
 namespace pave::util {
+
+std::thread start_thread(std::function<void()> fn)
+{
+  cpu_set_t allowed;
+  CPU_ZERO(&allowed);
+  const int here = sched_getcpu();
+  if (here < 0 || here >= CPU_SETSIZE || sched_getaffinity(0, sizeof allowed, &allowed) != 0) {
+    return std::thread(std::move(fn));
+  }
+  cpu_set_t elsewhere = allowed;
+  CPU_CLR(here, &elsewhere);
+  if (CPU_COUNT(&elsewhere) == 0) {
+    return std::thread(std::move(fn));
+  }
+  // The thread waits until it has been moved, then lets itself run anywhere
+  // again (before that, its own reset could be overridden by the move).
+  auto placed = std::make_shared<std::atomic<bool>>(false);
+  std::thread t([fn = std::move(fn), allowed, placed] {
+    while (!placed->load(std::memory_order_acquire)) {
+      std::this_thread::yield();
+    }
+    pthread_setaffinity_np(pthread_self(), sizeof allowed, &allowed);
+    fn();
+  });
+  pthread_setaffinity_np(t.native_handle(), sizeof elsewhere, &elsewhere);
+  placed->store(true, std::memory_order_release);
+  return t;
+}
 
 int worker_threads(unsigned at_most)
 {
@@ -23,7 +55,7 @@ void parallel_for(std::size_t count, int max_threads, const std::function<void(s
   const std::size_t threads = std::min(count, static_cast<std::size_t>(std::max(max_threads, 1)));
   std::vector<std::thread> pool;
   for (std::size_t t = 1; t < threads; ++t) {
-    pool.emplace_back(worker);
+    pool.push_back(start_thread(worker));
   }
   worker();
   for (auto& t : pool) {

@@ -5,9 +5,13 @@
 #include <thread>
 #include <vector>
 
+#include <pthread.h>
+#include <sched.h>
+
 #include <pave/util/parallel.hpp>
 
 using pave::util::parallel_for;
+using pave::util::start_thread;
 using pave::util::worker_threads;
 
 TEST_CASE("parallel_for calls fn once for every index")
@@ -31,4 +35,33 @@ TEST_CASE("worker_threads: at most the cores and the bound, at least one")
   CHECK(worker_threads(1) == 1);
   CHECK(worker_threads(0) == 1);
   CHECK(worker_threads(1000) == static_cast<int>(cores));
+}
+
+TEST_CASE("start_thread runs fn on a thread that may then use every core the process may")
+{
+  cpu_set_t before;
+  REQUIRE(sched_getaffinity(0, sizeof before, &before) == 0);
+  auto run = [] {
+    cpu_set_t seen;
+    CPU_ZERO(&seen);
+    int here = -1;
+    std::thread t = start_thread([&] {
+      pthread_getaffinity_np(pthread_self(), sizeof seen, &seen);
+      here = sched_getcpu();
+    });
+    t.join();
+    return std::pair{seen, here};
+  };
+  const auto [seen, here] = run();
+  CHECK(CPU_EQUAL(&seen, &before));
+  CHECK(CPU_ISSET(here, &before));
+  // Restricted to one core, there is no other to place it on.
+  cpu_set_t one;
+  CPU_ZERO(&one);
+  CPU_SET(sched_getcpu(), &one);
+  REQUIRE(pthread_setaffinity_np(pthread_self(), sizeof one, &one) == 0);
+  const auto [seen1, here1] = run();
+  CHECK(CPU_EQUAL(&seen1, &one));
+  CHECK(CPU_ISSET(here1, &one));
+  REQUIRE(pthread_setaffinity_np(pthread_self(), sizeof before, &before) == 0);
 }
