@@ -19,7 +19,9 @@
 #include <pave/chart/path_match.hpp>
 #include <pave/chart/schema.hpp>
 #include <pave/chart/user_values.hpp>
+#include <pave/template/parse_ahead.hpp>
 #include <pave/util/heap.hpp>
+#include <pave/util/parallel.hpp>
 
 namespace pave::actions {
 
@@ -329,7 +331,14 @@ util::Result<RenderResult> render(const RenderOptions& opts)
     }
     kube = *k;
   }
-  PAVE_TRY_ASSIGN(std::shared_ptr<chart::Chart> c, chart::load_chart(opts.chart));
+  auto funcs = chart::make_function_table(opts.lookup);
+  // The templates are parsed on another core while the rest of the chart
+  // loads and its values are merged (parsing needs only the function names).
+  auto ahead = std::make_shared<tmpl::ParseAhead>(*funcs, tmpl::Limits{});
+  const chart::TemplateSink sink = [&ahead](const std::string& name, const chart::File& f) {
+    ahead->submit(name, f.data);
+  };
+  PAVE_TRY_ASSIGN(std::shared_ptr<chart::Chart> c, chart::load_chart(opts.chart, sink));
   if (!c->metadata.type.empty() && c->metadata.type != "application") {
     return util::fail("{} charts are not installable", c->metadata.type);
   }
@@ -349,7 +358,7 @@ util::Result<RenderResult> render(const RenderOptions& opts)
   util::Result<void> schema_result;
   std::thread schema_thread;
   if (!schema_check.empty()) {
-    schema_thread = std::thread([&] { schema_result = schema_check.run(); });
+    schema_thread = util::start_thread([&] { schema_result = schema_check.run(); });
   }
   struct Join
   {
@@ -373,7 +382,7 @@ util::Result<RenderResult> render(const RenderOptions& opts)
       {"Service", "Helm"},
   });
   in.capabilities = chart::make_capabilities(kube, split_commas(opts.api_versions));
-  auto funcs = chart::make_function_table(opts.lookup);
+  in.parse_ahead = ahead.get();
   std::shared_ptr<void> parsed;
   auto rendered_r = chart::render_templates(*c, in, *funcs, &parsed);
   if (schema_thread.joinable()) {
@@ -430,6 +439,8 @@ util::Result<RenderResult> render(const RenderOptions& opts)
     write_stream(crds, sorted, opts.skip_tests, out);
     PAVE_TRY(apply_show_only(opts.show_only, result));
   }
+  in.parse_ahead = nullptr;
+  ahead.reset(); // its thread may still be parsing a text nobody asked for, with *funcs
   if (opts.leave_garbage_to_exit) {
     util::leave_to_exit(std::move(c), std::move(user), std::move(values), std::move(in), std::move(parsed),
                   std::move(funcs));

@@ -10,6 +10,7 @@
 
 #include <pave/chart/chart.hpp>
 #include <pave/template/function.hpp>
+#include <pave/template/parse_ahead.hpp>
 #include <pave/template/value.hpp>
 #include <pave/util/expected.hpp>
 
@@ -23,6 +24,8 @@ struct EngineInput
   /// Threads the parse of the templates may use (TemplateSet::parse_all):
   /// fewer when the caller keeps a core busy meanwhile.
   int parse_threads = 2;
+  /// Templates parsed ahead of the render (see chart::TemplateSink), or null.
+  tmpl::ParseAhead* parse_ahead = nullptr;
 };
 
 struct RenderedTemplate

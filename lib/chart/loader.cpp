@@ -59,9 +59,28 @@ util::Result<Value> load_values_file(std::string_view data)
   return v;
 }
 
-} // namespace
+/// The chart behind load_files, load_archive and load_dir; `parent_path` is
+/// the full path of the chart whose charts/ holds this one, empty for the root.
+util::Result<std::shared_ptr<Chart>> load_files_in(std::vector<File> files, const TemplateSink& sink,
+                                                 const std::string& parent_path);
 
-util::Result<std::shared_ptr<Chart>> load_files(std::vector<File> files)
+util::Result<std::shared_ptr<Chart>> load_archive_in(std::string_view data, const TemplateSink& sink,
+                                                   const std::string& parent_path)
+{
+  PAVE_TRY_ASSIGN(auto files, read_chart_archive(data));
+  return load_files_in(std::move(files), sink, parent_path);
+}
+
+/// Whether a render parses this template of `c` (engine.cpp's collect).
+bool renders(const Chart& c, std::string_view template_name)
+{
+  const auto slash = template_name.rfind('/');
+  const std::string_view base = slash == std::string_view::npos ? template_name : template_name.substr(slash + 1);
+  return !c.is_library() || base.starts_with("_");
+}
+
+util::Result<std::shared_ptr<Chart>> load_files_in(std::vector<File> files, const TemplateSink& sink,
+                                                 const std::string& parent_path)
 {
   std::stable_sort(files.begin(), files.end(), [](const File& a, const File& b) { return a.name < b.name; });
   auto c = std::make_shared<Chart>();
@@ -76,6 +95,7 @@ util::Result<std::shared_ptr<Chart>> load_files(std::vector<File> files)
       have_metadata = true;
     }
   }
+  const std::string full_path = parent_path.empty() ? c->name() : parent_path + "/charts/" + c->name();
   // Subchart files by first path component below charts/, in sorted order.
   std::map<std::string, std::vector<File>> subcharts;
   for (auto& f : files) {
@@ -93,6 +113,9 @@ util::Result<std::shared_ptr<Chart>> load_files(std::vector<File> files)
         PAVE_TRY(decode_metadata(doc, "requirements.yaml", c->metadata));
       }
     } else if (n.starts_with("templates/")) {
+      if (sink && have_metadata && renders(*c, n)) {
+        sink(full_path + "/" + n, f);
+      }
       c->templates->push_back(std::move(f));
     } else if (n.starts_with("charts/")) {
       // Subchart directories and archives; other files directly in charts/
@@ -124,7 +147,7 @@ util::Result<std::shared_ptr<Chart>> load_files(std::vector<File> files)
       if (file.name != cname) {
         return util::fail("error unpacking subchart tar in {}: expected {}, got {}", c->name(), cname, file.name);
       }
-      sc = load_archive(file.data);
+      sc = load_archive_in(file.data, sink, full_path);
     } else {
       std::vector<File> buff;
       for (auto& f : sub) {
@@ -134,7 +157,7 @@ util::Result<std::shared_ptr<Chart>> load_files(std::vector<File> files)
         }
         buff.push_back(File{f.name.substr(slash + 1), std::move(f.data)});
       }
-      sc = load_files(std::move(buff));
+      sc = load_files_in(std::move(buff), sink, full_path);
     }
     if (!sc) {
       return util::fail("error unpacking subchart {} in {}: {}", cname, c->name(), sc.error().message);
@@ -144,13 +167,19 @@ util::Result<std::shared_ptr<Chart>> load_files(std::vector<File> files)
   return c;
 }
 
-util::Result<std::shared_ptr<Chart>> load_archive(std::string_view data)
+} // namespace
+
+util::Result<std::shared_ptr<Chart>> load_files(std::vector<File> files, const TemplateSink& sink)
 {
-  PAVE_TRY_ASSIGN(auto files, read_chart_archive(data));
-  return load_files(std::move(files));
+  return load_files_in(std::move(files), sink, "");
 }
 
-util::Result<std::shared_ptr<Chart>> load_dir(const fs::path& dir)
+util::Result<std::shared_ptr<Chart>> load_archive(std::string_view data, const TemplateSink& sink)
+{
+  return load_archive_in(data, sink, "");
+}
+
+util::Result<std::shared_ptr<Chart>> load_dir(const fs::path& dir, const TemplateSink& sink)
 {
   std::error_code ec;
   const fs::path top = fs::absolute(dir, ec);
@@ -201,10 +230,10 @@ util::Result<std::shared_ptr<Chart>> load_dir(const fs::path& dir)
       files.push_back(File{n, std::move(data)});
     }
   }
-  return load_files(std::move(files));
+  return load_files(std::move(files), sink);
 }
 
-util::Result<std::shared_ptr<Chart>> load_chart(const fs::path& path)
+util::Result<std::shared_ptr<Chart>> load_chart(const fs::path& path, const TemplateSink& sink)
 {
   std::error_code ec;
   const auto st = fs::status(path, ec);
@@ -212,7 +241,7 @@ util::Result<std::shared_ptr<Chart>> load_chart(const fs::path& path)
     return util::fail("path \"{}\" not found", path.string());
   }
   if (fs::is_directory(st)) {
-    return load_dir(path);
+    return load_dir(path, sink);
   }
   PAVE_TRY_ASSIGN(std::string data, read_whole_file(path));
   if (data.size() < 2 || static_cast<unsigned char>(data[0]) != 0x1f || static_cast<unsigned char>(data[1]) != 0x8b) {
@@ -226,7 +255,7 @@ util::Result<std::shared_ptr<Chart>> load_chart(const fs::path& path)
     return util::fail("file '{}' does not appear to be a gzipped archive; got '{}'", path.string(),
                       text ? "text/plain; charset=utf-8" : "application/octet-stream");
   }
-  return load_archive(data);
+  return load_archive(data, sink);
 }
 
 } // namespace pave::chart

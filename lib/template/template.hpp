@@ -19,6 +19,8 @@
 
 namespace pave::tmpl {
 
+class ParseAhead;
+
 /// Limits that turn hostile templates into clear errors instead of crashes.
 struct Limits
 {
@@ -59,7 +61,11 @@ public:
   /// threads when there is enough text; the trees are then added in order, so
   /// later definitions still win. On failure no tree is added, and `failed`
   /// (when given) is set to the index of the first source that does not parse.
-  util::Result<void> parse_all(std::span<const Source> sources, std::size_t* failed = nullptr, int threads = 2);
+  /// With `ahead`, what it parsed of the sources (same name, same text) is
+  /// taken from it instead, the rest parsed on the calling thread, and then
+  /// `ahead` is cancelled; `threads` is not used then.
+  util::Result<void> parse_all(std::span<const Source> sources, std::size_t* failed = nullptr, int threads = 2,
+                               ParseAhead* ahead = nullptr);
 
   /// True when a template with this name exists (defined or parsed).
   bool has(std::string_view name) const;

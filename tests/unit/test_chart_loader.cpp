@@ -101,6 +101,45 @@ TEST_CASE("chart::load_dir")
   CHECK((*c)->crd_objects()[0].filename == "c/crds/crd.yaml");
 }
 
+TEST_CASE("chart::load_chart tells the templates a render parses, under the names it gives them")
+{
+  // Directory and archive subcharts, a library subchart (only its partials
+  // are rendered) and a subchart renamed later by an alias (told under its
+  // own name).
+  TestContext ctx;
+  write_file("p/Chart.yaml", "apiVersion: v2\nname: top\nversion: 0.1.0\n"
+                             "dependencies:\n- name: sub\n  version: 1.0.0\n  alias: renamed\n");
+  write_file("p/values.yaml", "a: 1\n");
+  write_file("p/templates/a.yaml", "kind: A\n");
+  write_file("p/templates/sub/b.yaml", "kind: B\n");
+  write_file("p/charts/sub/Chart.yaml", "apiVersion: v2\nname: sub\nversion: 1.0.0\n");
+  write_file("p/charts/sub/templates/s.yaml", "kind: S\n");
+  write_file("p/charts/lib/Chart.yaml", "apiVersion: v2\nname: lib\nversion: 1.0.0\ntype: library\n");
+  write_file("p/charts/lib/templates/_l.tpl", "{{ define \"l\" }}{{ end }}");
+  write_file("p/charts/lib/templates/skipped.yaml", "kind: L\n");
+  write_file("p/charts/arch-0.1.0.tgz", make_tgz({{"arch/Chart.yaml", "apiVersion: v2\nname: arch\nversion: 0.1.0\n"},
+                                                  {"arch/templates/t.yaml", "kind: T\n"}}));
+  std::vector<std::string> told;
+  const pave::chart::TemplateSink sink = [&](const std::string& name, const pave::chart::File& f) {
+    told.push_back(name + "=" + f.data.str());
+  };
+  auto c = pave::chart::load_chart("p", sink);
+  REQUIRE(c);
+  CHECK(told == std::vector<std::string>{
+                    "top/templates/a.yaml=kind: A\n",
+                    "top/templates/sub/b.yaml=kind: B\n",
+                    "top/charts/arch/templates/t.yaml=kind: T\n",
+                    "top/charts/lib/templates/_l.tpl={{ define \"l\" }}{{ end }}",
+                    "top/charts/sub/templates/s.yaml=kind: S\n",
+                });
+  // The bytes told are those the chart keeps (a parse of them can be matched by address).
+  REQUIRE((*c)->templates->size() == 2);
+  CHECK(told.size() == 5);
+  told.clear();
+  REQUIRE(pave::chart::load_chart("p"));
+  CHECK(told.empty());
+}
+
 TEST_CASE("chart::load_dir maps large files")
 {
   // From 32 KiB files are mapped, not read: the bytes must be the same,
