@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstring>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include <pave/chart/archive.hpp>
@@ -62,7 +63,7 @@ util::Result<Value> load_values_file(std::string_view data)
 /// The chart behind load_files, load_archive and load_dir; `parent_path` is
 /// the full path of the chart whose charts/ holds this one, empty for the root.
 util::Result<std::shared_ptr<Chart>> load_files_in(std::vector<File> files, const TemplateSink& sink,
-                                                 const std::string& parent_path);
+                                                 const std::string& parent_path, bool told = false);
 
 util::Result<std::shared_ptr<Chart>> load_archive_in(std::string_view data, const TemplateSink& sink,
                                                    const std::string& parent_path)
@@ -71,16 +72,17 @@ util::Result<std::shared_ptr<Chart>> load_archive_in(std::string_view data, cons
   return load_files_in(std::move(files), sink, parent_path);
 }
 
-/// Whether a render parses this template of `c` (engine.cpp's collect).
-bool renders(const Chart& c, std::string_view template_name)
+/// Whether a render parses this template of a chart (engine.cpp's collect).
+bool renders(const Metadata& md, std::string_view template_name)
 {
   const auto slash = template_name.rfind('/');
   const std::string_view base = slash == std::string_view::npos ? template_name : template_name.substr(slash + 1);
-  return !c.is_library() || base.starts_with("_");
+  return md.type != "library" || base.starts_with("_");
 }
 
+/// `told`: the sink has been told this chart's templates already (load_dir).
 util::Result<std::shared_ptr<Chart>> load_files_in(std::vector<File> files, const TemplateSink& sink,
-                                                 const std::string& parent_path)
+                                                 const std::string& parent_path, bool told)
 {
   std::stable_sort(files.begin(), files.end(), [](const File& a, const File& b) { return a.name < b.name; });
   auto c = std::make_shared<Chart>();
@@ -113,7 +115,7 @@ util::Result<std::shared_ptr<Chart>> load_files_in(std::vector<File> files, cons
         PAVE_TRY(decode_metadata(doc, "requirements.yaml", c->metadata));
       }
     } else if (n.starts_with("templates/")) {
-      if (sink && have_metadata && renders(*c, n)) {
+      if (sink && !told && have_metadata && renders(c->metadata, n)) {
         sink(full_path + "/" + n, f);
       }
       c->templates->push_back(std::move(f));
@@ -191,6 +193,21 @@ util::Result<std::shared_ptr<Chart>> load_dir(const fs::path& dir, const Templat
   }
   rules.add_defaults();
 
+  // With a sink, the root chart's Chart.yaml is decoded first (again in
+  // load_files), so that its templates can be told as they are read, and
+  // templates/ is read before the chart's other directories (crds/, files,
+  // tests ...): the parse can then run while the rest of the chart is read.
+  std::optional<std::string> told_prefix;
+  Metadata early;
+  if (sink && !rules.ignore("Chart.yaml", false)) {
+    if (auto text = util::read_file_errno(top / "Chart.yaml")) {
+      auto doc = codec::parse_yaml(*text, "cannot load Chart.yaml");
+      if (doc && decode_metadata(*doc, "Chart.yaml", early)) {
+        told_prefix = early.name;
+      }
+    }
+  }
+
   std::vector<File> files;
   // Depth-first walk in lexical order, following symlinks like sympath.Walk.
   std::vector<std::pair<fs::path, std::string>> stack{{top, ""}};
@@ -228,9 +245,19 @@ util::Result<std::shared_ptr<Chart>> load_dir(const fs::path& dir, const Templat
         data.remove_prefix(3);
       }
       files.push_back(File{n, std::move(data)});
+      if (told_prefix && n.starts_with("templates/") && renders(early, n)) {
+        sink(*told_prefix + "/" + n, files.back());
+      }
+    }
+    if (told_prefix && rel.empty()) {
+      // Directories are taken from the back of the stack: templates/ last in it.
+      const auto t = std::find_if(stack.begin(), stack.end(), [](const auto& e) { return e.second == "templates"; });
+      if (t != stack.end()) {
+        std::rotate(t, t + 1, stack.end());
+      }
     }
   }
-  return load_files(std::move(files), sink);
+  return load_files_in(std::move(files), sink, "", told_prefix.has_value());
 }
 
 util::Result<std::shared_ptr<Chart>> load_chart(const fs::path& path, const TemplateSink& sink)
