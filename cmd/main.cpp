@@ -1,8 +1,9 @@
 #include <pave/cli/run.hpp>
+#include <pave/util/exit.hpp>
 
 #include "cmd/commands.hpp"
 
 int main(int argc, char** argv)
 {
-  return pave::cli::run(argc, argv, pave::cmd::commands());
+  pave::util::exit_now(pave::cli::run(argc, argv, pave::cmd::commands()));
 }
