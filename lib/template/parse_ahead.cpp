@@ -72,13 +72,20 @@ void ParseAhead::submit(std::string name, util::SharedBytes text)
   m_queued_cv.notify_one();
 }
 
-void ParseAhead::parse_job(Job& job)
+void ParseAhead::run_job(std::unique_lock<std::mutex>& lock, std::vector<Job*>::iterator queued)
 {
+  Job& job = **queued;
+  m_queue.erase(queued);
+  job.state = State::running;
+  lock.unlock();
   try {
     job.result = parse_text(job.name, job.text, m_funcs, m_limits);
   } catch (...) {
     job.thrown = std::current_exception();
   }
+  lock.lock();
+  job.state = State::done;
+  m_done_cv.notify_all();
 }
 
 void ParseAhead::work()
@@ -91,16 +98,9 @@ void ParseAhead::work()
     }
     // The largest text first, so that the calling thread, which takes the
     // rest largest first too, is not left waiting on a large one at the end.
-    auto it = std::max_element(m_queue.begin(), m_queue.end(),
-                               [](const Job* a, const Job* b) { return a->text.size() < b->text.size(); });
-    Job& job = **it;
-    m_queue.erase(it);
-    job.state = State::running;
-    lock.unlock();
-    parse_job(job);
-    lock.lock();
-    job.state = State::done;
-    m_done_cv.notify_all();
+    run_job(lock, std::max_element(m_queue.begin(), m_queue.end(), [](const Job* a, const Job* b) {
+              return a->text.size() < b->text.size();
+            }));
   }
 }
 
@@ -116,13 +116,7 @@ ParseAhead::Claim ParseAhead::take(std::string_view name, std::string_view text,
     return Claim::absent;
   }
   if (job.state == State::queued) {
-    m_queue.erase(std::find(m_queue.begin(), m_queue.end(), &job));
-    job.state = State::running;
-    lock.unlock();
-    parse_job(job);
-    lock.lock();
-    job.state = State::done;
-    m_done_cv.notify_all();
+    run_job(lock, std::find(m_queue.begin(), m_queue.end(), &job));
   } else if (job.state == State::running) {
     if (!wait) {
       return Claim::busy;

@@ -78,7 +78,9 @@ private:
   };
 
   void work();
-  void parse_job(Job& job);
+  /// Takes the queued job at `queued` off the queue and parses it on this
+  /// thread, with `lock` (held on entry and on return) released meanwhile.
+  void run_job(std::unique_lock<std::mutex>& lock, std::vector<Job*>::iterator queued);
 
   const FunctionTable& m_funcs;
   Limits m_limits;
