@@ -163,7 +163,7 @@ util::Result<std::vector<RenderedTemplate>> render_impl(const Chart& c, const En
     sources.push_back({r.name, r.file->data});
   }
   std::size_t failed = 0;
-  if (auto p = set.parse_all(sources, &failed, in.parse_threads, in.parse_ahead); !p) {
+  if (auto p = set.parse_all(sources, &failed, 2, in.parse_ahead); !p) {
     return util::fail("parse error in {}: {}", tpls[failed].name, p.error().message);
   }
   std::vector<RenderedTemplate> rendered;

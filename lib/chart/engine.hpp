@@ -21,9 +21,6 @@ struct EngineInput
   tmpl::Value values;       ///< coalesced values of the root chart (a map)
   tmpl::Value release;      ///< .Release (a map)
   tmpl::Value capabilities; ///< .Capabilities
-  /// Threads the parse of the templates may use (TemplateSet::parse_all):
-  /// fewer when the caller keeps a core busy meanwhile.
-  int parse_threads = 2;
   /// Templates parsed ahead of the render (see chart::TemplateSink), or null.
   tmpl::ParseAhead* parse_ahead = nullptr;
 };
