@@ -2,6 +2,18 @@
 
 namespace pave::chart {
 
+bool is_partial(std::string_view template_name)
+{
+  const auto slash = template_name.rfind('/');
+  const auto base = slash == std::string_view::npos ? template_name : template_name.substr(slash + 1);
+  return base.starts_with("_");
+}
+
+bool renders_template(const Metadata& md, std::string_view template_name)
+{
+  return md.type != "library" || is_partial(template_name);
+}
+
 std::string Chart::full_path() const
 {
   if (!is_root()) {

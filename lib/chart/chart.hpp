@@ -26,6 +26,14 @@ struct Crd
   const File* file;
 };
 
+/// A partial: a template whose file name starts with '_' (templates/_helpers.tpl).
+/// It is parsed for its definitions but not rendered on its own.
+bool is_partial(std::string_view template_name);
+
+/// Whether a render parses template `template_name` of a chart with metadata
+/// `md`: all of them, but of a library chart only its partials.
+bool renders_template(const Metadata& md, std::string_view template_name);
+
 class Chart
 {
 public:

@@ -55,22 +55,12 @@ Value collect(const Chart& c, const Value& vals, std::vector<Renderable>& out)
   }
   const std::string base = c.full_path();
   for (const auto& t : *c.templates) {
-    const auto slash = t.name.rfind('/');
-    const std::string_view file_base = slash == std::string::npos ? std::string_view(t.name)
-                                                                  : std::string_view(t.name).substr(slash + 1);
-    if (c.is_library() && !file_base.starts_with("_")) {
+    if (!renders_template(c.metadata, t.name)) {
       continue;
     }
     out.push_back(Renderable{base + "/" + t.name, &t, next, base + "/templates"});
   }
   return next;
-}
-
-bool is_partial(std::string_view name)
-{
-  const auto slash = name.rfind('/');
-  const auto base = slash == std::string_view::npos ? name : name.substr(slash + 1);
-  return base.starts_with("_");
 }
 
 bool template_order(std::string_view a, std::string_view b)

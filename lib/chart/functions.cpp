@@ -3,6 +3,7 @@
 #include <cstring>
 #include <unordered_map>
 
+#include <pave/chart/chart.hpp>
 #include <pave/template/format.hpp>
 #include <pave/template/sprig/sprig.hpp>
 #include <pave/template/strconv.hpp>
@@ -23,12 +24,6 @@ struct IncludeState
 {
   std::unordered_map<std::string, int> included;
 };
-
-std::string_view base_name(std::string_view p)
-{
-  const auto slash = p.rfind('/');
-  return slash == std::string_view::npos ? p : p.substr(slash + 1);
-}
 
 /// True when a Go template error is a parse error ("template: NAME:LINE: ...")
 /// rather than an execution error ("template: NAME:LINE:COL: executing ...").
@@ -88,7 +83,7 @@ Value tpl(tmpl::CallContext& ctx, std::span<const Value> args)
                                                    : execution_error(name, msg);
     throw tmpl::FunctionError("error during tpl function execution for " + tmpl::go::quote(text) + ": " + inner);
   }
-  if (base_name(name).starts_with("_")) {
+  if (is_partial(name)) {
     return Value(std::string());
   }
   strip_no_value(out);

@@ -72,14 +72,6 @@ util::Result<std::shared_ptr<Chart>> load_archive_in(std::string_view data, cons
   return load_files_in(std::move(files), sink, parent_path);
 }
 
-/// Whether a render parses this template of a chart (engine.cpp's collect).
-bool renders(const Metadata& md, std::string_view template_name)
-{
-  const auto slash = template_name.rfind('/');
-  const std::string_view base = slash == std::string_view::npos ? template_name : template_name.substr(slash + 1);
-  return md.type != "library" || base.starts_with("_");
-}
-
 /// `told`: the sink has been told this chart's templates already (load_dir).
 util::Result<std::shared_ptr<Chart>> load_files_in(std::vector<File> files, const TemplateSink& sink,
                                                  const std::string& parent_path, bool told)
@@ -115,7 +107,7 @@ util::Result<std::shared_ptr<Chart>> load_files_in(std::vector<File> files, cons
         PAVE_TRY(decode_metadata(doc, "requirements.yaml", c->metadata));
       }
     } else if (n.starts_with("templates/")) {
-      if (sink && !told && have_metadata && renders(c->metadata, n)) {
+      if (sink && !told && have_metadata && renders_template(c->metadata, n)) {
         sink(full_path + "/" + n, f);
       }
       c->templates->push_back(std::move(f));
@@ -245,7 +237,7 @@ util::Result<std::shared_ptr<Chart>> load_dir(const fs::path& dir, const Templat
         data.remove_prefix(3);
       }
       files.push_back(File{n, std::move(data)});
-      if (told_prefix && n.starts_with("templates/") && renders(early, n)) {
+      if (told_prefix && n.starts_with("templates/") && renders_template(early, n)) {
         sink(*told_prefix + "/" + n, files.back());
       }
     }

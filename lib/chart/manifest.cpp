@@ -5,6 +5,7 @@
 #include <charconv>
 #include <thread>
 
+#include <pave/chart/chart.hpp>
 #include <pave/codec/manifest_head.hpp>
 #include <pave/template/strconv.hpp>
 #include <pave/util/parallel.hpp>
@@ -273,9 +274,7 @@ util::Result<SortedManifests> sort_manifests(const std::vector<RenderedFile>& fi
   SortedManifests out;
   std::vector<Doc> docs;
   for (const auto& f : files) {
-    const auto slash = f.name.rfind('/');
-    const auto base = slash == std::string_view::npos ? f.name : f.name.substr(slash + 1);
-    if (base.starts_with("_") || trim_space(f.content).empty()) {
+    if (is_partial(f.name) || trim_space(f.content).empty()) {
       continue;
     }
     for (std::string_view doc : split_documents(f.content)) {
