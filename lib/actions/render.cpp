@@ -334,7 +334,7 @@ util::Result<RenderResult> render(const RenderOptions& opts)
   auto funcs = chart::make_function_table(opts.lookup);
   // The templates are parsed on another core while the rest of the chart
   // loads and its values are merged (parsing needs only the function names).
-  auto ahead = std::make_shared<tmpl::ParseAhead>(*funcs, tmpl::Limits{});
+  auto ahead = std::make_unique<tmpl::ParseAhead>(*funcs, tmpl::Limits{});
   const chart::TemplateSink sink = [&ahead](const std::string& name, const chart::File& f) {
     ahead->submit(name, f.data);
   };
