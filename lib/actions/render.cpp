@@ -383,6 +383,10 @@ util::Result<RenderResult> render(const RenderOptions& opts)
   });
   in.capabilities = chart::make_capabilities(kube, split_commas(opts.api_versions));
   in.parse_ahead = ahead.get();
+  // The heads of a large output's documents are decoded on another core while
+  // the templates still execute (sort_manifests needs them all).
+  chart::HeadsAhead heads_ahead;
+  in.heads_ahead = &heads_ahead;
   std::shared_ptr<void> parsed;
   auto rendered_r = chart::render_templates(*c, in, *funcs, &parsed);
   if (schema_thread.joinable()) {
@@ -396,10 +400,9 @@ util::Result<RenderResult> render(const RenderOptions& opts)
   files.reserve(rendered.size());
   for (auto& t : rendered) {
     auto name = std::make_shared<const std::string>(t.name);
-    for (auto& piece : t.output) {
-      auto buf = std::make_shared<const std::string>(std::move(piece));
-      files.push_back(chart::RenderedFile{*name, *buf});
-      result.buffers.push_back(std::move(buf));
+    for (std::size_t i = 0; i < t.output.size(); ++i) {
+      files.push_back(chart::RenderedFile{*name, *t.output[i], std::move(t.heads[i])});
+      result.buffers.push_back(std::move(t.output[i]));
     }
     result.buffers.push_back(std::move(name));
   }
@@ -440,6 +443,7 @@ util::Result<RenderResult> render(const RenderOptions& opts)
     PAVE_TRY(apply_show_only(opts.show_only, result));
   }
   in.parse_ahead = nullptr;
+  in.heads_ahead = nullptr;
   ahead.reset(); // its thread may still be parsing a text nobody asked for, with *funcs
   if (opts.leave_garbage_to_exit) {
     util::leave_to_exit(std::move(c), std::move(user), std::move(values), std::move(in), std::move(parsed),

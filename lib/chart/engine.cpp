@@ -82,40 +82,61 @@ void sort_templates(std::vector<std::string>& names)
 
 namespace {
 
-/// A template's output as the executor spilled it (Exec::run) turned into
-/// RenderedTemplate::output: "<no value>" removed from each piece (a spill
-/// never splits one), then the pieces re-cut where documents end. Each byte
-/// is copied once more, one piece at a time.
-std::vector<std::string> document_pieces(std::vector<std::string> spilled)
+/// Turns a template's output, as the executor spills it (tmpl::Spill) and
+/// then ends it, into RenderedTemplate::output: "<no value>" removed from each
+/// piece (a spill never splits one), then the pieces re-cut where documents
+/// end. Each finished piece is kept at once, and with a HeadsAhead its heads
+/// start decoding while the template goes on. Each byte is copied once more,
+/// one piece at a time.
+class DocumentCutter
 {
-  for (auto& piece : spilled) {
-    strip_no_value(piece);
-  }
-  if (spilled.size() == 1) {
-    return spilled;
-  }
-  std::vector<std::string> pieces;
-  std::string carry; // the start of a document that goes on in the next piece
-  for (std::size_t i = 0; i < spilled.size(); ++i) {
+public:
+  DocumentCutter(RenderedTemplate& to, HeadsAhead* heads) : m_to(to), m_heads(heads) {}
+
+  /// A spilled piece: what ends a document is kept, the rest carried on.
+  void add(std::string spilled)
+  {
+    strip_no_value(spilled);
     std::string piece;
-    piece.reserve(carry.size() + spilled[i].size());
-    piece.append(carry).append(spilled[i]);
-    std::string().swap(spilled[i]);
-    carry.clear();
-    if (i + 1 < spilled.size()) {
-      const std::size_t cut = last_document_cut(piece);
-      if (cut == std::string::npos) {
-        carry = std::move(piece); // no document ends here: all of it goes on
-        continue;
-      }
-      carry.assign(piece, cut);
-      piece.resize(cut);
-      piece.shrink_to_fit();
+    piece.reserve(m_carry.size() + spilled.size());
+    piece.append(m_carry).append(spilled);
+    std::string().swap(spilled);
+    m_carry.clear();
+    const std::size_t cut = last_document_cut(piece);
+    if (cut == std::string::npos) {
+      m_carry = std::move(piece); // no document ends here: all of it goes on
+      return;
     }
-    pieces.push_back(std::move(piece));
+    m_carry.assign(piece, cut);
+    piece.resize(cut);
+    piece.shrink_to_fit();
+    keep(std::move(piece), m_heads);
   }
-  return pieces;
-}
+
+  /// The rest of the output, after the last spill.
+  void finish(std::string rest)
+  {
+    strip_no_value(rest);
+    if (m_carry.empty()) {
+      keep(std::move(rest), nullptr);
+      return;
+    }
+    m_carry.append(rest);
+    keep(std::move(m_carry), nullptr);
+  }
+
+private:
+  void keep(std::string piece, HeadsAhead* heads)
+  {
+    auto shared = std::make_shared<const std::string>(std::move(piece));
+    m_to.heads.push_back(heads != nullptr ? heads->submit(shared) : nullptr);
+    m_to.output.push_back(std::move(shared));
+  }
+
+  RenderedTemplate& m_to;
+  HeadsAhead* m_heads;
+  std::string m_carry; ///< the start of a document that goes on in the next piece
+};
 
 util::Result<std::vector<RenderedTemplate>> render_impl(const Chart& c, const EngineInput& in,
                                                         const tmpl::FunctionTable& funcs, std::shared_ptr<void>* parsed)
@@ -164,16 +185,19 @@ util::Result<std::vector<RenderedTemplate>> render_impl(const Chart& c, const En
     }
     r.vals.items().insert_or_assign("Template",
                                     Value::map(MapItems{{"BasePath", r.base_path}, {"Name", r.name}}));
+    const bool notes = r.name.ends_with("NOTES.txt"); // rendered for its errors only
+    RenderedTemplate t{r.name, {}, {}};
+    DocumentCutter cutter(t, notes ? nullptr : in.heads_ahead);
+    const tmpl::Spill spill = [&cutter](std::string&& piece) { cutter.add(std::move(piece)); };
     std::string out;
-    std::vector<std::string> spilled;
-    if (auto e = set.execute(r.name, r.vals, out, &spilled); !e) {
+    if (auto e = set.execute(r.name, r.vals, out, &spill); !e) {
       return util::fail("{}", execution_error(r.name, e.error().message));
     }
-    if (r.name.ends_with("NOTES.txt")) {
+    if (notes) {
       continue;
     }
-    spilled.push_back(std::move(out));
-    rendered.push_back(RenderedTemplate{r.name, document_pieces(std::move(spilled))});
+    cutter.finish(std::move(out));
+    rendered.push_back(std::move(t));
   }
   std::sort(rendered.begin(), rendered.end(),
             [](const RenderedTemplate& a, const RenderedTemplate& b) { return a.name < b.name; });

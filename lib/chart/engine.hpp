@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <pave/chart/chart.hpp>
+#include <pave/chart/heads_ahead.hpp>
 #include <pave/template/function.hpp>
 #include <pave/template/parse_ahead.hpp>
 #include <pave/template/value.hpp>
@@ -23,6 +24,9 @@ struct EngineInput
   tmpl::Value capabilities; ///< .Capabilities
   /// Templates parsed ahead of the render (see chart::TemplateSink), or null.
   tmpl::ParseAhead* parse_ahead = nullptr;
+  /// Where the finished pieces of a large output go to have their document
+  /// heads decoded while the render goes on (RenderedTemplate::heads), or null.
+  HeadsAhead* heads_ahead = nullptr;
 };
 
 struct RenderedTemplate
@@ -31,7 +35,11 @@ struct RenderedTemplate
   /// The output with "<no value>" removed, in one piece, or for a large output
   /// in pieces of about 256 KiB that each end where a document ends
   /// (last_document_cut), so that it is never copied whole to grow it.
-  std::vector<std::string> output;
+  std::vector<std::shared_ptr<const std::string>> output;
+  /// With EngineInput::heads_ahead: heads[i] decodes output[i]'s document
+  /// heads, for the pieces finished while the template executed; null for
+  /// the others (the last piece at least).
+  std::vector<std::shared_ptr<PieceHeads>> heads;
 };
 
 /// Helm's sortTemplates: deeper paths first, then reverse lexical order.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <optional>
 #include <thread>
 
 #include <pave/chart/chart.hpp>
@@ -238,33 +239,35 @@ struct Doc
   std::string_view text;
 };
 
-/// Decodes the heads of all documents, on two threads when there is enough text.
-std::vector<util::Result<codec::ManifestHead>> parse_heads(const std::vector<Doc>& docs)
+/// Decodes the heads of the documents that have none yet (todo[i]) into
+/// heads[i], on two threads when there is enough text.
+void decode_heads(const std::vector<Doc>& docs, const std::vector<char>& todo, std::vector<DecodedHead>& heads)
 {
-  std::vector<util::Result<codec::ManifestHead>> heads(docs.size());
   auto work = [&](std::size_t from, std::size_t to) {
     for (std::size_t i = from; i < to; ++i) {
-      heads[i] = codec::parse_manifest_head(docs[i].text);
+      if (todo[i]) {
+        heads[i] = codec::parse_manifest_head(docs[i].text);
+      }
     }
   };
   std::size_t bytes = 0;
-  for (const auto& d : docs) {
-    bytes += d.text.size();
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    bytes += todo[i] ? docs[i].text.size() : 0;
   }
   constexpr std::size_t k_parallel_bytes = 256 * 1024;
   if (bytes < k_parallel_bytes || std::thread::hardware_concurrency() < 2) {
     work(0, docs.size());
-    return heads;
+    return;
   }
   // Split by bytes so both halves take about as long.
   std::size_t half = 0, acc = 0;
   while (half < docs.size() && acc < bytes / 2) {
-    acc += docs[half++].text.size();
+    acc += todo[half] ? docs[half].text.size() : 0;
+    ++half;
   }
   std::thread other = util::start_thread([&work, half, &docs] { work(half, docs.size()); });
   work(0, half);
   other.join();
-  return heads;
 }
 
 } // namespace
@@ -273,15 +276,25 @@ util::Result<SortedManifests> sort_manifests(const std::vector<RenderedFile>& fi
 {
   SortedManifests out;
   std::vector<Doc> docs;
+  std::vector<DecodedHead> heads;
+  std::vector<char> todo;
   for (const auto& f : files) {
     if (is_partial(f.name) || trim_space(f.content).empty()) {
       continue;
     }
-    for (std::string_view doc : split_documents(f.content)) {
-      docs.push_back(Doc{f.name, doc});
+    const auto texts = split_documents(f.content);
+    std::optional<std::vector<DecodedHead>> ahead;
+    if (f.heads != nullptr) {
+      ahead = f.heads->take();
+    }
+    const bool decoded = ahead && ahead->size() == texts.size();
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      docs.push_back(Doc{f.name, texts[i]});
+      heads.push_back(decoded ? std::move((*ahead)[i]) : DecodedHead{});
+      todo.push_back(decoded ? 0 : 1);
     }
   }
-  auto heads = parse_heads(docs);
+  decode_heads(docs, todo, heads);
   for (std::size_t i = 0; i < docs.size(); ++i) {
     auto& head = heads[i];
     if (!head) {

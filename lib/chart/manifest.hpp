@@ -2,10 +2,12 @@
 /// Rendered manifests: splitting template output into YAML documents, telling
 /// hooks from resources, and ordering them for install (Helm's
 /// releaseutil.SortManifests with InstallOrder, as helmref reproduces it).
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include <pave/chart/heads_ahead.hpp>
 #include <pave/util/expected.hpp>
 
 namespace pave::chart {
@@ -29,11 +31,13 @@ struct SortedManifests
   std::vector<Manifest> hooks;   ///< hooks by kind, then by weight
 };
 
-/// A rendered template: its path and output.
+/// A rendered template (or a piece of one): its path and output.
 struct RenderedFile
 {
   std::string_view name;
   std::string_view content;
+  /// The heads of content's documents, decoding ahead (HeadsAhead), or null.
+  std::shared_ptr<PieceHeads> heads = nullptr;
 };
 
 /// Splits one template's output into documents the way helmref does: after
@@ -53,7 +57,7 @@ std::size_t last_document_cut(std::string_view content);
 std::vector<std::string_view> split_manifests_trimmed(std::string_view content);
 
 /// SortManifests: `files` sorted by path; partials ("_*") and blank files are
-/// skipped. Documents with a helm.sh/hook annotation become hooks. Error
+/// skipped. Heads decoded ahead are taken from RenderedFile::heads. Documents with a helm.sh/hook annotation become hooks. Error
 /// "YAML parse error on PATH: ..." when a document's head does not parse.
 util::Result<SortedManifests> sort_manifests(const std::vector<RenderedFile>& files);
 

@@ -45,7 +45,7 @@ Exec::Exec(const TemplateScope& scope, const FunctionTable& funcs, const Limits&
 }
 
 void Exec::run(const Tree& tree, std::string_view name, const Value& data, std::string& out,
-               std::vector<std::string>* spill)
+               const Spill* spill)
 {
   m_top = &out;
   m_spill = spill;
@@ -229,7 +229,7 @@ void Exec::spill_output()
   const std::string rest = out.substr(keep);
   out.resize(keep);
   m_spilled += out.size();
-  m_spill->push_back(std::move(out));
+  (*m_spill)(std::move(out));
   out = std::string();
   out.reserve(k_spill_bytes + k_spill_bytes / 8);
   out.append(rest);

@@ -71,13 +71,14 @@ public:
   /// Executes `tree` (registered as `name`) with `data` as dot and $,
   /// appending to `out`. Throws ExecError.
   ///
-  /// With `spill`, whenever `out` holds k_spill_bytes or more, its text moves
-  /// to the end of *spill and `out` starts again empty, so that a large output
-  /// is never copied to grow it (nor held twice while it grows). The output is
-  /// then the strings of *spill followed by `out`. A spill never separates the
-  /// characters of a "<no value>": a tail that may begin one stays in `out`.
+  /// With `spill`, whenever `out` holds k_spill_bytes or more, its text is
+  /// passed to *spill and `out` starts again empty, so that a large output is
+  /// never copied to grow it (nor held twice while it grows). The output is
+  /// then the strings passed to *spill, in order, followed by `out`. A spill
+  /// never separates the characters of a "<no value>": a tail that may begin
+  /// one stays in `out`.
   void run(const Tree& tree, std::string_view name, const Value& data, std::string& out,
-           std::vector<std::string>* spill = nullptr);
+           const Spill* spill = nullptr);
   static constexpr std::size_t k_spill_bytes = std::size_t(256) << 10;
 
   std::string execute_named(std::string_view name, const Value& data) override;
@@ -176,8 +177,8 @@ private:
   std::string* m_out = nullptr;
   std::size_t m_out_start = 0; ///< out_position() where the current frame began
   std::string* m_top = nullptr;                ///< the output of run(), which may spill
-  std::vector<std::string>* m_spill = nullptr; ///< where it spills to
-  std::size_t m_spilled = 0;                   ///< bytes of m_top moved to m_spill
+  const Spill* m_spill = nullptr; ///< where it spills to
+  std::size_t m_spilled = 0;      ///< bytes of m_top passed to m_spill
   std::deque<Var> m_vars;
 };
 

@@ -103,7 +103,7 @@ bool TemplateSet::has(std::string_view name) const
 }
 
 util::Result<void> TemplateSet::execute(std::string_view name, const Value& data, std::string& out,
-                                        std::vector<std::string>* spill)
+                                        const Spill* spill)
 {
   const Tree* tree = m_impl->scope.find(name);
   if (tree == nullptr) {

@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <functional>
 /// Go text/template, complete: the public interface of the engine.
 ///
 /// A TemplateSet is Go's *template.Template with its associated templates: it
@@ -35,6 +36,10 @@ struct Limits
   /// stack this large (reserved, committed as used) and fail cleanly near its end.
   std::size_t max_stack = std::size_t(1) << 30;
 };
+
+/// Receives, in order, the pieces of a large output as the template writes
+/// it (see Exec::run), so they can be used before the template ends.
+using Spill = std::function<void(std::string&& piece)>;
 
 class TemplateSet
 {
@@ -74,9 +79,9 @@ public:
   /// Errors are Go's: "template: NAME:LINE:COL: executing \"NAME\" at <...>: ...",
   /// or "template: no template %q associated with template %q".
   /// With `spill`, a large output is handed over in pieces: the strings
-  /// appended to *spill, then `out` (see Exec::run).
+  /// passed to *spill as they fill, then `out` (see Exec::run).
   util::Result<void> execute(std::string_view name, const Value& data, std::string& out,
-                             std::vector<std::string>* spill = nullptr);
+                             const Spill* spill = nullptr);
 
 private:
   struct Impl;

@@ -207,6 +207,13 @@ TEST_CASE("actions::render errors")
         "error: execution error in errc/templates/t.yaml: template: errc/templates/t.yaml:1:6: executing "
         "\"errc/templates/t.yaml\" at <include \"nope\" .>: error calling include: template: no template \"nope\" "
         "associated with template \"gotpl\"");
+  // A document that is not YAML in a large output, in a piece whose heads
+  // were decoded while the template still ran: helmref's message.
+  CHECK(render_template("{{- range $i := until 6000 }}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n"
+                        "  name: cm-{{ $i }}\ndata:\n  pad: \"{{ repeat 40 \"x\" }}\"\n"
+                        "{{- if eq $i 3000 }}\n  bad: [\n{{- end }}\n{{- end }}\n") ==
+        "error: YAML parse error on errc/templates/t.yaml: error converting YAML to JSON: yaml: line 7: did not find "
+        "expected node content");
   const std::string loop = render_template("{{ define \"loop\" }}{{ include \"loop\" . }}{{ end }}a: {{ include \"loop\" . }}\n");
   CHECK(loop.size() == 101349 + 7 - 8); // helmref's message ("Error: ...\n") has the same length
   CHECK(loop.ends_with("error calling include: rendering template has a nested reference name: loop: unable to "

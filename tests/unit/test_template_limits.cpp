@@ -157,7 +157,12 @@ TEST_CASE("tmpl::Exec spills a large output in pieces, with the same text and li
 
   std::string out;
   std::vector<std::string> spilled;
-  REQUIRE(set.execute("t", data, out, &spilled));
+  const pave::tmpl::Spill keep = [&spilled](std::string&& piece) {
+    // A piece is whole when it arrives: the execution has moved past it.
+    CHECK(piece.size() >= pave::tmpl::Exec::k_spill_bytes - 9);
+    spilled.push_back(std::move(piece));
+  };
+  REQUIRE(set.execute("t", data, out, &keep));
   CHECK(spilled.size() >= 2);
   std::string joined;
   for (const auto& s : spilled) {
@@ -177,7 +182,8 @@ TEST_CASE("tmpl::Exec spills a large output in pieces, with the same text and li
   REQUIRE(limited.parse("t", text));
   std::string out2;
   std::vector<std::string> spilled2;
-  const auto r = limited.execute("t", data, out2, &spilled2);
+  const pave::tmpl::Spill keep2 = [&spilled2](std::string&& piece) { spilled2.push_back(std::move(piece)); };
+  const auto r = limited.execute("t", data, out2, &keep2);
   REQUIRE_FALSE(r);
   CHECK(r.error().message.find("output exceeds the limit of 600000 bytes") != std::string::npos);
 }
