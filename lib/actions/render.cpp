@@ -1,6 +1,7 @@
 #include <pave/actions/render.hpp>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -22,6 +23,7 @@
 #include <pave/template/parse_ahead.hpp>
 #include <pave/util/heap.hpp>
 #include <pave/util/parallel.hpp>
+#include <pave/util/pipe.hpp>
 
 namespace pave::actions {
 
@@ -299,6 +301,15 @@ bool RenderResult::write(std::FILE* out) const
   // Gather pieces into large blocks: thousands of small fwrite calls would
   // mean thousands of write(2) calls on an unbuffered or line-buffered stream.
   constexpr std::size_t k_block = std::size_t(256) << 10;
+  std::size_t total = 0;
+  for (auto p : pieces) {
+    total += p.size();
+  }
+  // A large output written into a pipe of 64 KiB blocks every 64 KiB until
+  // the reader runs (fleet: 2.7 MB, 2.5 ms of waits into a Python reader).
+  if (total > (std::size_t(64) << 10)) {
+    util::widen_pipe(fileno(out), total);
+  }
   std::string block;
   block.reserve(k_block);
   auto flush = [&] {
