@@ -220,11 +220,15 @@ void Exec::spill_output()
 {
   // Text written by separate writes could still form "<no value>" (Helm
   // removes it from the whole output): keep a tail that may start one.
+  // Only the last bytes can start one: look no further back than that.
   std::string& out = *m_out;
   std::size_t keep = out.size();
-  if (const auto lt = out.rfind('<'); lt != std::string::npos && out.size() - lt < k_no_value.size() &&
-                                       k_no_value.starts_with(std::string_view(out).substr(lt))) {
-    keep = lt;
+  const std::size_t tail = std::min(out.size(), k_no_value.size() - 1);
+  if (const auto lt = std::string_view(out).substr(out.size() - tail).rfind('<'); lt != std::string_view::npos) {
+    const std::size_t at = out.size() - tail + lt;
+    if (k_no_value.starts_with(std::string_view(out).substr(at))) {
+      keep = at;
+    }
   }
   const std::string rest = out.substr(keep);
   out.resize(keep);
