@@ -85,7 +85,19 @@ public:
   }
   Value& operator=(Value&& o) noexcept
   {
-    if (this != &o) {
+    if (this == &o) {
+      return *this;
+    }
+    if (!holds_ref()) {
+      // Nothing `o` could live inside: replace in place (the common case,
+      // one string move instead of two).
+      destroy();
+      m_kind = o.m_kind;
+      m_int = o.m_int;
+      construct_from(std::move(o));
+      return *this;
+    }
+    {
       // `o` may live inside this value (v = std::move(v.items()["x"])):
       // take it out before letting go of what this value holds.
       Value taken(std::move(o));
