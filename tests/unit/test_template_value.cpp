@@ -1,6 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include <pave/template/value.hpp>
 
@@ -71,4 +74,32 @@ TEST_CASE("Value: accessors of another kind read as zero, false or empty")
   CHECK(Value().as_string().empty());
   CHECK(Value::bytes("raw").as_string() == "raw");
   CHECK(Value::bytes("raw").is_bytes());
+}
+
+TEST_CASE("MapItems orders keys bytewise, like Go's sorted map printing")
+{
+  // Against std::string's own comparison (unsigned bytes, a prefix first),
+  // for keys that differ in the first 8 bytes, after them, and in length.
+  const std::vector<std::string> keys{"", "a", "b", "B", "ab", "abcdefgh", "abcdefghi", "abcdefghj", "abcdefgH",
+                                      "app.kubernetes.io/name", "app.kubernetes.io/instance", "app.kubernetes.io/",
+                                      "\xc3\xa9t\xc3\xa9", "\x7f", "z", std::string("a\0b", 3), std::string("a\0", 2)};
+  const pave::tmpl::KeyLess less;
+  for (const auto& a : keys) {
+    for (const auto& b : keys) {
+      CHECK_MESSAGE(less(a, b) == (a < b), a << " < " << b);
+    }
+  }
+  pave::tmpl::MapItems m;
+  for (const auto& k : keys) {
+    m.emplace(k, pave::tmpl::Value(k));
+  }
+  std::vector<std::string> sorted = keys;
+  std::sort(sorted.begin(), sorted.end());
+  std::vector<std::string> order;
+  for (const auto& [k, v] : m) {
+    order.push_back(k);
+  }
+  CHECK(order == sorted);
+  CHECK(m.find(std::string_view("abcdefghj")) != m.end());
+  CHECK(m.find("abcdefghk") == m.end());
 }
