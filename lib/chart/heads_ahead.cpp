@@ -17,7 +17,7 @@ struct PieceHeads::Shared
   bool stop = false;
 };
 
-std::optional<std::vector<DecodedHead>> PieceHeads::take()
+std::optional<DecodedPiece> PieceHeads::take()
 {
   std::unique_lock lock(m_shared->mutex);
   m_shared->changed.wait(lock, [this] { return m_status != Status::queued; });
@@ -25,7 +25,7 @@ std::optional<std::vector<DecodedHead>> PieceHeads::take()
     return std::nullopt;
   }
   m_status = Status::taken;
-  return std::move(m_heads);
+  return std::move(m_decoded);
 }
 
 HeadsAhead::HeadsAhead() : m_shared(std::make_shared<PieceHeads::Shared>()) {}
@@ -76,18 +76,20 @@ void HeadsAhead::run()
       job = std::move(s.queue.front());
       s.queue.pop_front();
     }
-    std::vector<DecodedHead> heads;
+    DecodedPiece decoded;
     bool ok = true;
     try {
-      for (const std::string_view doc : split_documents(*job->m_piece)) {
-        heads.push_back(codec::parse_manifest_head(doc));
+      decoded.documents = split_documents(*job->m_piece);
+      decoded.heads.reserve(decoded.documents.size());
+      for (const std::string_view doc : decoded.documents) {
+        decoded.heads.push_back(codec::parse_manifest_head(doc));
       }
     } catch (const std::exception&) {
       ok = false; // out of memory: the piece is left to the caller, who meets it again
     }
     {
       std::lock_guard lock(s.mutex);
-      job->m_heads = std::move(heads);
+      job->m_decoded = std::move(decoded);
       job->m_status = ok ? PieceHeads::Status::done : PieceHeads::Status::dropped;
     }
     s.changed.notify_all();

@@ -7,12 +7,14 @@
 /// ends, so the pieces are split and their heads decoded on another core
 /// meanwhile; sort_manifests then takes what is done instead of decoding it.
 ///
-/// A piece's heads are those of split_documents(piece), in order, each
-/// exactly what codec::parse_manifest_head gives (errors included): decoding
-/// depends on nothing but the text, which the handle keeps alive and unchanged.
+/// A piece comes back as its documents, split_documents(piece), and their
+/// heads in the same order, each exactly what codec::parse_manifest_head
+/// gives (errors included): decoding depends on nothing but the text, which
+/// the handle keeps alive and unchanged, so sort_manifests splits it no more.
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -23,15 +25,23 @@ namespace pave::chart {
 
 using DecodedHead = util::Result<codec::ManifestHead>;
 
+/// The documents of one piece (views into it) and their heads, index for index.
+struct DecodedPiece
+{
+  std::vector<std::string_view> documents;
+  std::vector<DecodedHead> heads;
+};
+
 /// The heads of one piece of output, decoded (or still being decoded) by a
 /// HeadsAhead.
 class PieceHeads
 {
 public:
-  /// Waits until the piece is decoded and hands its heads over (the first
-  /// call only). Nothing when the HeadsAhead was destroyed before it got to
-  /// the piece, or on a second call: the caller decodes the piece itself then.
-  std::optional<std::vector<DecodedHead>> take();
+  /// Waits until the piece is decoded and hands its documents and heads over
+  /// (the first call only). Nothing when the HeadsAhead was destroyed before
+  /// it got to the piece, or on a second call: the caller decodes the piece
+  /// itself then.
+  std::optional<DecodedPiece> take();
 
 private:
   friend class HeadsAhead;
@@ -41,7 +51,7 @@ private:
   std::shared_ptr<Shared> m_shared;
   std::shared_ptr<const std::string> m_piece;
   Status m_status = Status::queued; ///< guarded by m_shared->mutex
-  std::vector<DecodedHead> m_heads; ///< written by the helper before `done`
+  DecodedPiece m_decoded;           ///< written by the helper before `done`
 };
 
 /// A helper thread, started by the first piece, that decodes queued pieces in

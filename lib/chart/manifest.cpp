@@ -282,16 +282,16 @@ util::Result<SortedManifests> sort_manifests(const std::vector<RenderedFile>& fi
     if (is_partial(f.name) || trim_space(f.content).empty()) {
       continue;
     }
-    const auto texts = split_documents(f.content);
-    std::optional<std::vector<DecodedHead>> ahead;
+    // A piece decoded ahead comes split already (RenderedFile::heads).
+    std::optional<DecodedPiece> ahead;
     if (f.heads != nullptr) {
       ahead = f.heads->take();
     }
-    const bool decoded = ahead && ahead->size() == texts.size();
+    const auto texts = ahead ? std::move(ahead->documents) : split_documents(f.content);
     for (std::size_t i = 0; i < texts.size(); ++i) {
       docs.push_back(Doc{f.name, texts[i]});
-      heads.push_back(decoded ? std::move((*ahead)[i]) : DecodedHead{});
-      todo.push_back(decoded ? 0 : 1);
+      heads.push_back(ahead ? std::move(ahead->heads[i]) : DecodedHead{});
+      todo.push_back(ahead ? 0 : 1);
     }
   }
   decode_heads(docs, todo, heads);

@@ -36,7 +36,7 @@ struct RenderedFile
 {
   std::string_view name;
   std::string_view content;
-  /// The heads of content's documents, decoding ahead (HeadsAhead), or null.
+  /// content's documents and their heads, decoding ahead (HeadsAhead), or null.
   std::shared_ptr<PieceHeads> heads = nullptr;
 };
 
@@ -57,8 +57,9 @@ std::size_t last_document_cut(std::string_view content);
 std::vector<std::string_view> split_manifests_trimmed(std::string_view content);
 
 /// SortManifests: `files` sorted by path; partials ("_*") and blank files are
-/// skipped. Heads decoded ahead are taken from RenderedFile::heads. Documents with a helm.sh/hook annotation become hooks. Error
-/// "YAML parse error on PATH: ..." when a document's head does not parse.
+/// skipped. Documents and heads decoded ahead are taken from
+/// RenderedFile::heads. Documents with a helm.sh/hook annotation become hooks.
+/// Error "YAML parse error on PATH: ..." when a document's head does not parse.
 util::Result<SortedManifests> sort_manifests(const std::vector<RenderedFile>& files);
 
 /// Install-order rank of a kind (PriorityClass=0 ... ValidatingWebhookConfiguration);

@@ -176,7 +176,7 @@ private:
   Frame* m_frame = nullptr;
   std::string* m_out = nullptr;
   std::size_t m_out_start = 0; ///< out_position() where the current frame began
-  std::string* m_top = nullptr;                ///< the output of run(), which may spill
+  std::string* m_top = nullptr;   ///< the output of run(), which may spill
   const Spill* m_spill = nullptr; ///< where it spills to
   std::size_t m_spilled = 0;      ///< bytes of m_top passed to m_spill
   std::deque<Var> m_vars;

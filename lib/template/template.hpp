@@ -1,6 +1,5 @@
 #pragma once
 #include <cstdint>
-#include <functional>
 /// Go text/template, complete: the public interface of the engine.
 ///
 /// A TemplateSet is Go's *template.Template with its associated templates: it
@@ -8,6 +7,7 @@
 /// of them. Options match Helm's: missingkey=zero. Error texts match Go's
 /// exactly, e.g. `template: mychart/templates/a.yaml:3:7: executing
 /// "mychart/templates/a.yaml" at <.Values.x.y>: nil pointer evaluating interface {}.y`.
+#include <functional>
 #include <memory>
 #include <string>
 #include <span>

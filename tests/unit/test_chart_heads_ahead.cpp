@@ -72,12 +72,13 @@ TEST_CASE("chart::HeadsAhead decodes what parse_manifest_head decodes, errors in
     handles.push_back(ahead.submit(p));
   }
   for (std::size_t i = 0; i < pieces.size(); ++i) {
-    auto heads = handles[i]->take();
-    REQUIRE(heads);
+    auto decoded = handles[i]->take();
+    REQUIRE(decoded);
     const auto docs = pave::chart::split_documents(*pieces[i]);
-    REQUIRE(heads->size() == docs.size());
+    CHECK(decoded->documents == docs); // the same views into the piece
+    REQUIRE(decoded->heads.size() == docs.size());
     for (std::size_t d = 0; d < docs.size(); ++d) {
-      CHECK(describe((*heads)[d]) == describe(pave::codec::parse_manifest_head(docs[d])));
+      CHECK(describe(decoded->heads[d]) == describe(pave::codec::parse_manifest_head(docs[d])));
     }
     CHECK_FALSE(handles[i]->take()); // handed over once
   }
@@ -97,12 +98,13 @@ TEST_CASE("chart::HeadsAhead: pieces still queued when it ends are dropped, not 
   // How many were decoded depends on the helper's pace; each is whole or
   // absent, and no take() blocks once the HeadsAhead is gone.
   for (std::size_t i = 0; i < handles.size(); ++i) {
-    const auto heads = handles[i]->take();
-    if (!heads) {
+    const auto decoded = handles[i]->take();
+    if (!decoded) {
       continue;
     }
-    CHECK(heads->size() == 200); // a piece is decoded whole or not at all
-    CHECK(describe(heads->back()) == describe(pave::codec::parse_manifest_head(
+    CHECK(decoded->documents.size() == 200); // a piece is decoded whole or not at all
+    CHECK(decoded->heads.size() == 200);
+    CHECK(describe(decoded->heads.back()) == describe(pave::codec::parse_manifest_head(
                                          pave::chart::split_documents(*pieces[i]).back())));
   }
 }
