@@ -1,15 +1,19 @@
 #include <pave/cost/report.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 
 #include <fmt/format.h>
 
 #include <pave/util/json_writer.hpp>
+#include <pave/util/parallel.hpp>
 
 namespace pave::cost {
 
 namespace {
+
+constexpr int k_indent = 2;
 
 void write_item(util::JsonWriter& w, const LineItem& i)
 {
@@ -37,6 +41,24 @@ void write_item(util::JsonWriter& w, const LineItem& i)
   w.end_array().end_object();
 }
 
+/// The items of an array just begun by `w`, written in parts on several
+/// threads (a state of 100,000 resources makes 70 MB of JSON).
+void write_items(util::JsonWriter& w, std::ostream& out, const std::vector<LineItem>& items)
+{
+  constexpr std::size_t k_part = 4096;
+  const util::JsonWriter::Position at = w.position();
+  w.flush();
+  util::parallel_write(out, (items.size() + k_part - 1) / k_part, util::worker_threads(4),
+                       [&](std::size_t p, std::string& text) {
+                         util::JsonWriter part(text, k_indent, {at.depth, at.first && p == 0});
+                         const std::size_t end = std::min(items.size(), (p + 1) * k_part);
+                         for (std::size_t k = p * k_part; k < end; ++k) {
+                           write_item(part, items[k]);
+                         }
+                       });
+  w.written_elsewhere(items.size());
+}
+
 } // namespace
 
 std::string signed_money(double amount)
@@ -49,7 +71,7 @@ std::string signed_money(double amount)
 
 void write_json(std::ostream& out, const Report& r)
 {
-  util::JsonWriter w(out);
+  util::JsonWriter w(out, k_indent);
   w.begin_object()
     .member("format_version", k_report_format)
     .member("source", r.source)
@@ -68,9 +90,7 @@ void write_json(std::ostream& out, const Report& r)
         .member("priced_resources", static_cast<std::uint64_t>(e.items.size()))
         .member("unpriced_resources", e.unpriced);
       w.key("resources").begin_array();
-      for (const auto& i : e.items) {
-        write_item(w, i);
-      }
+      write_items(w, out, e.items);
       w.end_array().end_object();
       total += e.monthly;
       total_max += e.monthly_max;

@@ -32,9 +32,31 @@ constexpr std::array<bool, 256> k_escaped = [] {
 } // namespace
 
 JsonWriter::JsonWriter(std::ostream& out, int indent)
-  : m_out(out), m_indent(indent), m_buffer(new char[k_buffer_size]), m_pos(m_buffer.get()),
+  : m_out(&out), m_indent(indent), m_buffer(new char[k_buffer_size]), m_pos(m_buffer.get()),
     m_end(m_buffer.get() + k_buffer_size)
 {
+}
+
+JsonWriter::JsonWriter(std::string& out, int indent, Position at)
+  : m_text(&out), m_indent(indent), m_buffer(new char[k_buffer_size]), m_pos(m_buffer.get()),
+    m_end(m_buffer.get() + k_buffer_size), m_empty(at.depth, 0)
+{
+  if (!m_empty.empty()) {
+    m_empty.back() = at.first ? 1 : 0;
+  }
+}
+
+JsonWriter::Position JsonWriter::position() const
+{
+  return {m_empty.size(), m_empty.empty() || m_empty.back() != 0};
+}
+
+JsonWriter& JsonWriter::written_elsewhere(std::size_t n)
+{
+  if (n > 0 && !m_empty.empty()) {
+    m_empty.back() = 0;
+  }
+  return *this;
 }
 
 JsonWriter::~JsonWriter()
@@ -44,7 +66,11 @@ JsonWriter::~JsonWriter()
 
 void JsonWriter::flush()
 {
-  m_out.write(m_buffer.get(), m_pos - m_buffer.get());
+  if (m_text != nullptr) {
+    m_text->append(m_buffer.get(), static_cast<std::size_t>(m_pos - m_buffer.get()));
+  } else {
+    m_out->write(m_buffer.get(), m_pos - m_buffer.get());
+  }
   m_pos = m_buffer.get();
 }
 

@@ -18,6 +18,19 @@ public:
   /// Writes to `out` (buffered; flushed by flush() and the destructor).
   /// `indent` < 0: compact, as dump() without indent.
   explicit JsonWriter(std::ostream& out, int indent = 2);
+
+  /// Where the next value goes: how many containers are open around it, and
+  /// whether it is the first of the innermost one.
+  struct Position
+  {
+    std::size_t depth = 0;
+    bool first = true;
+  };
+  /// Continues a document at `at` (another writer's position()), appending to
+  /// `out`: the parts of one long array, written apart (on several threads)
+  /// and put together in order, are byte for byte what one writer writes.
+  /// The part closes no container it did not open.
+  JsonWriter(std::string& out, int indent, Position at);
   ~JsonWriter();
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
@@ -42,6 +55,11 @@ public:
   /// key(k).value(v)
   template <typename T> JsonWriter& member(std::string_view k, const T& v) { return key(k).value(v); }
 
+  Position position() const;
+  /// Takes `n` values as written at position() by other writers (parts, see
+  /// above), whose output was put after this writer's flush().
+  JsonWriter& written_elsewhere(std::size_t n);
+
   void flush();
 
 private:
@@ -56,7 +74,8 @@ private:
   void string(std::string_view s);
   void escape(std::string_view s); ///< after room(6 * s.size())
 
-  std::ostream& m_out;
+  std::ostream* m_out = nullptr; ///< the output: a stream ...
+  std::string* m_text = nullptr; ///< ... or a string
   int m_indent;
   std::unique_ptr<char[]> m_buffer; ///< k_buffer_size bytes, written up to m_pos
   char* m_pos;

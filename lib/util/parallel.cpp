@@ -63,4 +63,21 @@ void parallel_for(std::size_t count, int max_threads, const std::function<void(s
   }
 }
 
+void parallel_write(std::ostream& out, std::size_t count, int max_threads,
+                    const std::function<void(std::size_t, std::string&)>& fn)
+{
+  const std::size_t batch = static_cast<std::size_t>(std::max(max_threads, 1));
+  std::vector<std::string> text(std::min(batch, count));
+  for (std::size_t first = 0; first < count; first += batch) {
+    const std::size_t n = std::min(batch, count - first);
+    parallel_for(n, max_threads, [&](std::size_t k) {
+      text[k].clear(); // its room is kept for the next batch
+      fn(first + k, text[k]);
+    });
+    for (std::size_t k = 0; k < n; ++k) {
+      out.write(text[k].data(), static_cast<std::streamsize>(text[k].size()));
+    }
+  }
+}
+
 } // namespace pave::util

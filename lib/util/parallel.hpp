@@ -2,6 +2,8 @@
 /// A bounded fan-out over a list of independent pieces of work.
 #include <cstddef>
 #include <functional>
+#include <ostream>
+#include <string>
 #include <thread>
 
 namespace pave::util {
@@ -11,6 +13,12 @@ namespace pave::util {
 /// call has returned. Calls for different i run concurrently, so fn must only
 /// touch what belongs to its i or is synchronised.
 void parallel_for(std::size_t count, int max_threads, const std::function<void(std::size_t)>& fn);
+
+/// Writes `count` parts of text to `out`, in order, each made by fn(i, text)
+/// (into an empty string) on up to `max_threads` threads: a long output made
+/// in parallel, holding no more than `max_threads` parts at a time.
+void parallel_write(std::ostream& out, std::size_t count, int max_threads,
+                    const std::function<void(std::size_t, std::string&)>& fn);
 
 /// A new thread running fn, started on another core than the caller's when
 /// the process may use one. Linux tends to queue a new thread on its parent's

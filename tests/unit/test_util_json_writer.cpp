@@ -96,3 +96,47 @@ TEST_CASE("util::JsonWriter strings")
   CHECK(written(j, 2) == j.dump(2));
   CHECK(written(j, -1) == j.dump());
 }
+
+TEST_CASE("util::JsonWriter in parts: an array's values written apart are what one writer writes")
+{
+  // {"head": 1, "list": [PARTS], "tail": true}, the list's values written by
+  // part writers into strings, as `cost-report --format json` does.
+  nlohmann::ordered_json values = nlohmann::ordered_json::array();
+  for (int i = 0; i < 7; ++i) {
+    values.push_back({{"i", i}, {"name", "v" + std::to_string(i)}, {"list", {i, 2.5}}, {"empty", nlohmann::json::object()}});
+  }
+  for (const int indent : {2, 4, -1}) {
+    for (const std::size_t count : {std::size_t{0}, std::size_t{1}, std::size_t{7}}) {
+      for (const std::size_t per_part : {std::size_t{1}, std::size_t{3}, std::size_t{7}}) {
+        CAPTURE(indent);
+        CAPTURE(count);
+        CAPTURE(per_part);
+        nlohmann::ordered_json whole = {{"head", 1}, {"list", nlohmann::ordered_json::array()}, {"tail", true}};
+        for (std::size_t v = 0; v < count; ++v) {
+          whole["list"].push_back(values[v]);
+        }
+        std::ostringstream out;
+        {
+          util::JsonWriter w(out, indent);
+          w.begin_object().member("head", 1).key("list").begin_array();
+          const util::JsonWriter::Position at = w.position();
+          CHECK(at.depth == 2);
+          CHECK(at.first);
+          w.flush();
+          for (std::size_t first = 0; first < count; first += per_part) {
+            std::string text;
+            {
+              util::JsonWriter part(text, indent, {at.depth, at.first && first == 0});
+              for (std::size_t v = first; v < std::min(count, first + per_part); ++v) {
+                write(part, values[v]);
+              }
+            }
+            out << text;
+          }
+          w.written_elsewhere(count).end_array().member("tail", true).end_object();
+        }
+        CHECK(out.str() == whole.dump(indent));
+      }
+    }
+  }
+}

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <sstream>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -11,6 +13,7 @@
 #include <pave/util/parallel.hpp>
 
 using pave::util::parallel_for;
+using pave::util::parallel_write;
 using pave::util::start_thread;
 using pave::util::worker_threads;
 
@@ -26,6 +29,27 @@ TEST_CASE("parallel_for calls fn once for every index")
   int none = 0;
   parallel_for(0, 4, [&](std::size_t) { ++none; });
   CHECK(none == 0);
+}
+
+TEST_CASE("parallel_write writes every part once, in order")
+{
+  for (const int threads : {1, 2, 4}) {
+    for (const std::size_t count : {std::size_t{0}, std::size_t{1}, std::size_t{5}, std::size_t{64}}) {
+      std::ostringstream out;
+      std::vector<std::atomic<int>> calls(count);
+      parallel_write(out, count, threads, [&](std::size_t i, std::string& text) {
+        CHECK(text.empty()); // a reused string comes back cleared
+        ++calls[i];
+        text.append(1, '<').append(std::to_string(i)).append(i % 7, '.').append(1, '>');
+      });
+      std::string expected;
+      for (std::size_t i = 0; i < count; ++i) {
+        expected.append(1, '<').append(std::to_string(i)).append(i % 7, '.').append(1, '>');
+        CHECK(calls[i].load() == 1);
+      }
+      CHECK(out.str() == expected);
+    }
+  }
 }
 
 TEST_CASE("worker_threads: at most the cores and the bound, at least one")
