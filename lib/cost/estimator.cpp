@@ -7,6 +7,7 @@
 #include <pave/cost/cloud.hpp>
 #include <pave/cost/kubernetes.hpp>
 #include <pave/util/parallel.hpp>
+#include <pave/util/prefault.hpp>
 
 namespace pave::cost {
 
@@ -198,6 +199,10 @@ util::Result<Estimate> estimate(const ObjectSource& source, const Rates& rates, 
     slot[i] = slots;
     slots += free_kind[i] != 0 ? 0 : 1;
   }
+  // The items' pages are faulted in on all threads first: resize() would
+  // take each fault on this one.
+  e.items.reserve(slots);
+  util::prefault(e.items.data(), slots * sizeof(LineItem), threads);
   e.items.resize(slots);
   std::vector<char> priced(slots, 0);
   util::parallel_for(chunks.size(), threads, [&](std::size_t c) {
