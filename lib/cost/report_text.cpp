@@ -264,7 +264,8 @@ std::array<std::string_view, 4> item_cells(const LineItem& i, std::string& scrat
 /// The estimate's table of resources. A long one (a state of 100,000
 /// resources has 400,000 cells) is made in parts on several threads: each
 /// part's widest cells first, then its lines padded to the widest of all
-/// parts, written in order. Cells are made twice rather than kept.
+/// parts, written in order (util::parallel_write). Cells are made twice
+/// rather than kept.
 void print_items(std::ostream& out, const Estimate& e)
 {
   constexpr std::size_t k_part = 16384;
@@ -289,18 +290,16 @@ void print_items(std::ostream& out, const Estimate& e)
       width[c] = std::max(width[c], w[c]);
     }
   }
-  std::vector<std::string> text(parts);
-  append_row(text[0], k_header, width, 3);
-  util::parallel_for(parts, threads, [&](std::size_t p) {
+  util::parallel_write(out, parts, threads, [&](std::size_t p, std::string& text) {
+    if (p == 0) {
+      append_row(text, k_header, width, 3);
+    }
     std::string scratch;
     const std::size_t end = std::min(e.items.size(), (p + 1) * k_part);
     for (std::size_t k = p * k_part; k < end; ++k) {
-      append_row(text[p], item_cells(e.items[k], scratch), width, 3);
+      append_row(text, item_cells(e.items[k], scratch), width, 3);
     }
   });
-  for (const auto& t : text) {
-    out << t;
-  }
 }
 
 constexpr std::size_t k_markdown_rows = 50;

@@ -23,7 +23,7 @@ void prefault(void* begin, std::size_t size, int threads)
     return;
   }
   const std::uintptr_t pages = (to - from) / page;
-  const auto parts = static_cast<std::size_t>(std::max(1, std::min(threads, static_cast<int>(pages))));
+  const std::size_t parts = std::min<std::uintptr_t>(static_cast<std::uintptr_t>(std::max(threads, 1)), pages);
   parallel_for(parts, threads, [&](std::size_t p) {
     const std::uintptr_t a = from + pages * p / parts * page;
     const std::uintptr_t b = from + pages * (p + 1) / parts * page;
