@@ -1,7 +1,6 @@
 #include <pave/cost/report.hpp>
 
 #include <algorithm>
-#include <cmath>
 #include <cstdint>
 
 #include <fmt/format.h>
@@ -25,17 +24,17 @@ void write_item(util::JsonWriter& w, const LineItem& i)
     .member("kind", i.kind)
     .member("name", i.name)
     .member("detail", i.detail)
-    .member("monthly", round_cents(i.monthly))
-    .member("monthly_max", round_cents(i.monthly_max));
+    .member("monthly", i.monthly, 2)
+    .member("monthly_max", i.monthly_max, 2);
   w.key("components").begin_array();
   for (const auto& c : i.components) {
     w.begin_object()
       .member("name", c.name)
       .member("unit", c.unit)
-      .member("quantity", std::round(c.quantity * 1e4) / 1e4)
-      .member("unit_price", std::round(c.unit_price * 1e8) / 1e8)
-      .member("monthly", round_cents(c.monthly))
-      .member("monthly_max", round_cents(c.monthly_max))
+      .member("quantity", c.quantity, 4)
+      .member("unit_price", c.unit_price, 8)
+      .member("monthly", c.monthly, 2)
+      .member("monthly_max", c.monthly_max, 2)
       .end_object();
   }
   w.end_array().end_object();
@@ -85,8 +84,8 @@ void write_json(std::ostream& out, const Report& r)
       w.begin_object()
         .member("environment", e.environment)
         .member("region", e.region)
-        .member("monthly", round_cents(e.monthly))
-        .member("monthly_max", round_cents(e.monthly_max))
+        .member("monthly", e.monthly, 2)
+        .member("monthly_max", e.monthly_max, 2)
         .member("priced_resources", static_cast<std::uint64_t>(e.items.size()))
         .member("unpriced_resources", e.unpriced);
       w.key("resources").begin_array();
@@ -95,15 +94,15 @@ void write_json(std::ostream& out, const Report& r)
       total += e.monthly;
       total_max += e.monthly_max;
     }
-    w.end_array().member("monthly", round_cents(total)).member("monthly_max", round_cents(total_max));
+    w.end_array().member("monthly", total, 2).member("monthly_max", total_max, 2);
   }
   w.key("groups").begin_array();
   for (const auto& g : r.groups) {
     w.begin_object()
       .member("key", g.key)
       .member("resources", g.resources)
-      .member("monthly", round_cents(g.monthly))
-      .member("monthly_max", round_cents(g.monthly_max))
+      .member("monthly", g.monthly, 2)
+      .member("monthly_max", g.monthly_max, 2)
       .end_object();
   }
   w.end_array();
@@ -112,11 +111,11 @@ void write_json(std::ostream& out, const Report& r)
     w.key("diff")
       .begin_object()
       .member("environment", d.environment)
-      .member("monthly_before", round_cents(d.before))
-      .member("monthly_after", round_cents(d.after))
-      .member("monthly_delta", round_cents(d.delta()))
-      .member("monthly_max_before", round_cents(d.before_max))
-      .member("monthly_max_after", round_cents(d.after_max));
+      .member("monthly_before", d.before, 2)
+      .member("monthly_after", d.after, 2)
+      .member("monthly_delta", d.delta(), 2)
+      .member("monthly_max_before", d.before_max, 2)
+      .member("monthly_max_after", d.after_max, 2);
     w.key("lines").begin_array();
     for (const auto& l : d.lines) {
       w.begin_object()
@@ -126,9 +125,9 @@ void write_json(std::ostream& out, const Report& r)
         .member("kind", l.kind)
         .member("namespace", l.namespace_)
         .member("name", l.name)
-        .member("monthly_before", round_cents(l.before))
-        .member("monthly_after", round_cents(l.after))
-        .member("monthly_delta", round_cents(l.delta()))
+        .member("monthly_before", l.before, 2)
+        .member("monthly_after", l.after, 2)
+        .member("monthly_delta", l.delta(), 2)
         .member("detail_before", l.detail_before)
         .member("detail_after", l.detail_after)
         .end_object();
@@ -145,20 +144,20 @@ void write_json(std::ostream& out, const Report& r)
       .member("metric", a.metric)
       .member("group_by", a.group_by)
       .member("unit", a.unit)
-      .member("total", round_cents(a.total))
+      .member("total", a.total, 2)
       .member("pages", a.pages);
     w.key("periods").begin_array();
     for (const auto& p : a.periods) {
       w.begin_object()
         .member("start", p.start)
         .member("end", p.end)
-        .member("amount", round_cents(p.amount))
+        .member("amount", p.amount, 2)
         .member("estimated", p.estimated)
         .end_object();
     }
     w.end_array().key("groups").begin_array();
     for (const auto& g : a.groups) {
-      w.begin_object().member("key", g.key).member("amount", round_cents(g.amount)).end_object();
+      w.begin_object().member("key", g.key).member("amount", g.amount, 2).end_object();
     }
     w.end_array().end_object();
   }
@@ -168,10 +167,10 @@ void write_json(std::ostream& out, const Report& r)
       .member("environment", b.environment)
       .member("what", b.what)
       .member("origin", b.origin)
-      .member("budget", round_cents(b.budget))
-      .member("amount", round_cents(b.amount))
+      .member("budget", b.budget, 2)
+      .member("amount", b.amount, 2)
       .member("exceeded", b.exceeded())
-      .member("overshoot", b.exceeded() ? round_cents(b.overshoot()) : 0.0)
+      .member("overshoot", b.exceeded() ? b.overshoot() : 0.0, 2)
       .end_object();
   }
   w.end_array().key("warnings").begin_array();

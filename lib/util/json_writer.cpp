@@ -1,5 +1,6 @@
 #include <pave/util/json_writer.hpp>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -198,13 +199,24 @@ void JsonWriter::escape(std::string_view s)
   constexpr std::uint64_t k_ones = 0x0101010101010101;
   constexpr std::uint64_t k_highs = 0x8080808080808080;
   const auto has_zero = [](std::uint64_t v) { return ((v - k_ones) & ~v & k_highs) != 0; };
+  const auto needs_escape = [&](std::uint64_t v) {
+    const bool control = ((v - k_ones * 0x20) & ~v & k_highs) != 0; // a byte < 0x20
+    return control || has_zero(v ^ (k_ones * '"')) || has_zero(v ^ (k_ones * '\\'));
+  };
   std::size_t clean = 0;
   for (; clean + 8 <= s.size(); clean += 8) {
     std::uint64_t v;
     std::memcpy(&v, s.data() + clean, 8);
-    const bool control = ((v - k_ones * 0x20) & ~v & k_highs) != 0; // a byte < 0x20
-    if (control || has_zero(v ^ (k_ones * '"')) || has_zero(v ^ (k_ones * '\\'))) {
+    if (needs_escape(v)) {
       break;
+    }
+  }
+  if (clean + 8 > s.size()) { // the last, short block: padded with spaces
+    std::uint64_t v = k_ones * ' ';
+    std::memcpy(&v, s.data() + clean, s.size() - clean);
+    if (!needs_escape(v)) {
+      put(s);
+      return;
     }
   }
   std::size_t plain = 0;
@@ -252,6 +264,46 @@ JsonWriter& JsonWriter::value(double d)
   // nlohmann's own formatting (Grisu2, "1.0", exponents as "1e-08"), which
   // dump() uses: the output stays byte for byte what it was.
   m_pos = nlohmann::detail::to_chars(m_pos, m_pos + 64, d);
+  return *this;
+}
+
+JsonWriter& JsonWriter::value(double d, int decimals)
+{
+  static constexpr std::array<double, 9> k_scale = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
+  static constexpr std::array<std::uint64_t, 9> k_divisor = {1,         10,         100,         1000,     10000,
+                                                              100000, 1000000, 10000000, 100000000};
+  const auto k = static_cast<std::size_t>(std::clamp(decimals, 0, 8));
+  const double scaled = std::round(d * k_scale[k]);
+  const double rounded = scaled / k_scale[k];
+  const double magnitude = std::fabs(rounded);
+  // Below 2^50, a double is within 10^-k / 4 of its neighbours' midpoints:
+  // the k-place decimal is the only one of k places or fewer that reads back
+  // as `rounded`, so the shortest form. From 1e-4 to 1e15, value() writes it
+  // in fixed notation.
+  if (!(std::fabs(scaled) < 0x1p50 && magnitude < 1e15 && (magnitude >= 1e-4 || scaled == 0))) {
+    return value(rounded);
+  }
+  before_value();
+  room(40);
+  if (std::signbit(rounded)) {
+    put('-');
+  }
+  const auto n = static_cast<std::uint64_t>(std::fabs(scaled));
+  m_pos = std::to_chars(m_pos, m_pos + 20, n / k_divisor[k]).ptr;
+  put('.');
+  std::uint64_t fraction = n % k_divisor[k];
+  std::size_t places = k;
+  for (; places > 1 && fraction % 10 == 0; --places) {
+    fraction /= 10;
+  }
+  if (places == 0) {
+    places = 1;
+  }
+  for (std::size_t i = places; i > 0; --i) {
+    m_pos[i - 1] = static_cast<char>('0' + fraction % 10);
+    fraction /= 10;
+  }
+  m_pos += places;
   return *this;
 }
 
