@@ -6,7 +6,7 @@ set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 shared=$(cd "$here/../.." && pwd)/shared
 
-build_pkgs="cmake ninja-build g++ git pkg-config ccache
+build_pkgs="cmake ninja-build g++ lld git pkg-config ccache
   libcli11-dev libyaml-cpp-dev libcurl4-openssl-dev libssl-dev libfmt-dev libspdlog-dev
   libtomlplusplus-dev doctest-dev nlohmann-json3-dev libpugixml-dev libzstd-dev libarchive-dev
   libvalijson-dev libre2-dev rapidjson-dev libsimdjson-dev libxxhash-dev"
