@@ -86,8 +86,14 @@ namespace {
 /// then ends it, into RenderedTemplate::output: "<no value>" removed from each
 /// piece (a spill never splits one), then the pieces re-cut where documents
 /// end. Each finished piece is kept at once, and with a HeadsAhead its heads
-/// start decoding while the template goes on. Each byte is copied once more,
-/// one piece at a time.
+/// start decoding while the template goes on.
+///
+/// A spilled piece is kept in its own buffer: the start of a document the
+/// previous piece carried on is moved in before it (the executor leaves an
+/// eighth of the buffer spare for that), and only the unfinished document at
+/// its end is copied out. Building each piece in a new buffer, then copying
+/// it to one of its exact size, took two fresh buffers a spill, 128 page
+/// faults each 256 KiB of output (1,400 on the fleet chart).
 class DocumentCutter
 {
 public:
@@ -97,20 +103,16 @@ public:
   void add(std::string spilled)
   {
     strip_no_value(spilled);
-    std::string piece;
-    piece.reserve(m_carry.size() + spilled.size());
-    piece.append(m_carry).append(spilled);
-    std::string().swap(spilled);
+    spilled.insert(0, m_carry); // in place when the spare room holds it
     m_carry.clear();
-    const std::size_t cut = last_document_cut(piece);
+    const std::size_t cut = last_document_cut(spilled);
     if (cut == std::string::npos) {
-      m_carry = std::move(piece); // no document ends here: all of it goes on
+      m_carry = std::move(spilled); // no document ends here: all of it goes on
       return;
     }
-    m_carry.assign(piece, cut);
-    piece.resize(cut);
-    piece.shrink_to_fit();
-    keep(std::move(piece), m_heads);
+    m_carry.assign(spilled, cut);
+    spilled.resize(cut);
+    keep(std::move(spilled), m_heads);
   }
 
   /// The rest of the output, after the last spill.
