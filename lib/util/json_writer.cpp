@@ -276,10 +276,10 @@ JsonWriter& JsonWriter::value(double d, int decimals)
   const double scaled = std::round(d * k_scale[k]);
   const double rounded = scaled / k_scale[k];
   const double magnitude = std::fabs(rounded);
-  // Below 2^50, a double is within 10^-k / 4 of its neighbours' midpoints:
-  // the k-place decimal is the only one of k places or fewer that reads back
-  // as `rounded`, so the shortest form. From 1e-4 to 1e15, value() writes it
-  // in fixed notation.
+  // With |scaled| below 2^50, the doubles around `rounded` are less than
+  // 10^-k / 2 apart: no other decimal of k places or fewer reads back as
+  // `rounded`, so the k-place text, trailing zeros dropped, is its shortest
+  // form. From 1e-4 to 1e15, value() writes it in fixed notation.
   if (!(std::fabs(scaled) < 0x1p50 && magnitude < 1e15 && (magnitude >= 1e-4 || scaled == 0))) {
     return value(rounded);
   }
