@@ -12,9 +12,9 @@
 # conformance charts and the fleet benchmark chart; lists the functions of
 # pave's own binary in the order they first ran. Names that no longer exist
 # are skipped by the linker, so a stale list costs speed, never correctness.
-# The list carries over to charts it was not made from: a chart of 25 other
-# Sprig functions (semver, toToml, regexReplaceAll, tpl, ...) renders with
-# 256 page faults instead of 304, like the charts it was made from.
+# The list carries over to charts it was not made from: a chart written to
+# check that, of about 30 Sprig functions (semver, toToml, regexReplaceAll,
+# tpl, ...), renders with 256 page faults instead of 304.
 #
 # Usage: packaging/function-order.sh [PAVE]   (default build/pave, a release build)
 set -eu
